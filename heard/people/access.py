@@ -1,0 +1,76 @@
+"""The ONLY way to load client-scoped rows in people/. Missing and forbidden both raise 404."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+from django.http import Http404
+
+from heard.accounts.models import User
+from heard.audit import services as audit
+from heard.audit.models import Outcome
+from heard.people import policy
+from heard.people.models import CareAssignment
+
+
+def _parse_uuid(value: str | uuid.UUID) -> uuid.UUID | None:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def access_client(
+    user: User | AnonymousUser,
+    client_id: str | uuid.UUID,
+    *,
+    category: str,
+    action: str,
+    for_write: bool = False,
+) -> User:
+    """Return the client `client_id` if `user` may read (or write) `category` of their data.
+
+    Audits every staff success as `action` and every denied attempt; raises Http404 when the
+    client does not exist or the user may not see them, so the two cannot be told apart.
+    """
+    # Anonymous callers never see client data (views also require login).
+    if not isinstance(user, User):
+        raise Http404
+    parsed = _parse_uuid(client_id)
+    client = User.objects.filter(public_id=parsed).first() if parsed else None
+    # The client must exist and be a client somewhere.
+    if client is None or not client.memberships.filter(role="client").exists():
+        audit.record(user, action, outcome=Outcome.DENIED, extra={"reason": "not_found"})
+        raise Http404
+    check = policy.can_write if for_write else policy.can_read
+    # The shared policy decides: self, or care team and the client shares this category.
+    if not check(user, client, category):
+        audit.record(
+            user, action, client=client, outcome=Outcome.DENIED, extra={"category": category}
+        )
+        raise Http404
+    # Staff reads and writes are audited; a client looking at their own data is not.
+    if user.pk != client.pk:
+        audit.record(user, action, client=client, extra={"category": category})
+    return client
+
+
+def visible_clients(user: User) -> QuerySet[User]:
+    """Clients on `user`'s care team right now (as clinician, or through supervision)."""
+    ids = set(policy.clinician_assignments(user).values_list("client_id", flat=True))
+    ids |= set(policy.supervised_assignments(user).values_list("client_id", flat=True))
+    return User.objects.filter(pk__in=ids).order_by("full_name")
+
+
+def visible_assignments(user: User) -> QuerySet[CareAssignment]:
+    """`user`'s own active assignments, with client and organization loaded."""
+    return (
+        policy.clinician_assignments(user)
+        .select_related("client", "organization")
+        .order_by("client__full_name")
+        .distinct()
+    )

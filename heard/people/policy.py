@@ -1,0 +1,89 @@
+"""The one shared access policy. Every app's access.py builds on these questions:
+is this person on the client's care team right now, and has the client shared this category?
+
+Rules, in order:
+1. A client can always read and write their own data.
+2. Staff can see a client only through an active CareAssignment in an organization where
+   both the staff member (as clinician) and the client (as client) have active memberships,
+   or as the supervisor of such a clinician.
+3. Even then, staff see only categories the client shares; safety is always shared.
+4. Facilitators and organization admins never see individual client data.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, Q, QuerySet
+
+from heard.accounts.models import Membership, Role, User
+from heard.people.models import (
+    ALWAYS_SHARED,
+    DEFAULT_SHARING,
+    CareAssignment,
+    SharingPreference,
+)
+
+
+def _live_assignments() -> QuerySet[CareAssignment]:
+    # Both sides must still belong to the organization the assignment is in.
+    return CareAssignment.objects.active().filter(
+        client__memberships__organization=F("organization"),
+        client__memberships__role=Role.CLIENT,
+        client__memberships__is_active=True,
+        client__is_active=True,
+    )
+
+
+def clinician_assignments(clinician: User) -> QuerySet[CareAssignment]:
+    """Active assignments where `clinician` treats the client, with the clinician's
+    membership in that organization still active."""
+    return _live_assignments().filter(
+        clinician=clinician,
+        clinician__memberships__organization=F("organization"),
+        clinician__memberships__role=Role.CLINICIAN,
+        clinician__memberships__is_active=True,
+    )
+
+
+def supervised_assignments(supervisor: User) -> QuerySet[CareAssignment]:
+    """Active assignments of clinicians whose active membership names `supervisor`'s active
+    supervisor membership in the same organization."""
+    supervisor_memberships = Membership.objects.filter(
+        user=supervisor, role=Role.SUPERVISOR, is_active=True
+    )
+    supervisee_memberships = Membership.objects.filter(
+        supervisor__in=supervisor_memberships, role=Role.CLINICIAN, is_active=True
+    )
+    return _live_assignments().filter(
+        Q(
+            clinician__memberships__in=supervisee_memberships,
+            clinician__memberships__organization=F("organization"),
+        )
+    )
+
+
+def is_on_care_team(user: User, client: User) -> bool:
+    if not user.is_active or user.pk == client.pk:
+        return False
+    if clinician_assignments(user).filter(client=client).exists():
+        return True
+    return supervised_assignments(user).filter(client=client).exists()
+
+
+def shares(client: User, category: str) -> bool:
+    if category in ALWAYS_SHARED:
+        return True
+    pref = SharingPreference.objects.filter(client=client, category=category).first()
+    return pref.shared if pref else DEFAULT_SHARING.get(category, False)
+
+
+def can_read(user: User, client: User, category: str) -> bool:
+    if not user.is_active:
+        return False
+    if user.pk == client.pk:  # rule 1
+        return True
+    return is_on_care_team(user, client) and shares(client, category)  # rules 2 and 3
+
+
+def can_write(user: User, client: User, category: str) -> bool:
+    # Writing follows reading for now; apps narrow it where care requires (e.g. notes).
+    return can_read(user, client, category)
