@@ -1,4 +1,7 @@
-"""Heard settings: one module, driven by the environment. Every variable is listed in .env.example."""
+"""Heard settings: one module, driven by the environment.
+
+Every variable is listed, with one line of documentation, in .env.example.
+"""
 
 from __future__ import annotations
 
@@ -39,6 +42,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "template_partials",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "heard.core",
@@ -57,11 +61,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "heard.core.middleware.RequestContextMiddleware",
     "heard.accounts.middleware.IdleTimeoutMiddleware",
     "heard.accounts.middleware.StaffMFARequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -181,16 +185,15 @@ DEFAULT_FROM_EMAIL = env_str("HEARD_FROM_EMAIL", "Heard <no-reply@localhost>")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # --- Encryption at rest ---------------------------------------------------------------------
-# "kid:base64key,kid2:base64key" — the first key encrypts; all keys decrypt.
+# "kid:base64key,kid2:base64key" — the first key encrypts; all keys decrypt. Or put the same
+# text in a file named by HEARD_ENCRYPTION_KEYS_FILE. Unset: var/encryption.keys (made by demo).
 HEARD_ENCRYPTION_KEYS = env_secret("HEARD_ENCRYPTION_KEYS", "") or ""
-HEARD_ENCRYPTION_KEYS_FILE_PATH = env_str("HEARD_ENCRYPTION_KEYS_FILE_PATH", "")
 
 # --- Product settings -----------------------------------------------------------------------
 HEARD_DEFAULT_REGION = env_str("HEARD_DEFAULT_REGION", "US")
 HEARD_QUICK_EXIT_URL = env_str("HEARD_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 HEARD_API_TOKEN_DAYS = env_int("HEARD_API_TOKEN_DAYS", 90, minimum=1)
 HEARD_INVITE_DAYS = env_int("HEARD_INVITE_DAYS", 7, minimum=1)
-HEARD_SITE_URL = env_str("HEARD_SITE_URL", "http://127.0.0.1:8000")
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

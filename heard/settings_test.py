@@ -11,8 +11,8 @@ os.environ.setdefault(
     "k2:dGVzdC1rZXktdHdvLXRlc3Qta2V5LXR3by10ZXN0LWs=,k1:dGVzdC1rZXktb25lLXRlc3Qta2V5LW9uZS10ZXN0LWs=",
 )
 
-from heard.settings import *  # noqa: E402, F403
-from heard.settings import DATABASES, VAR_DIR  # noqa: E402
+from heard.settings import *  # noqa: F403
+from heard.settings import DATABASES, STATIC_ROOT, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -24,4 +24,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["NAME"] = str(VAR_DIR / "test.sqlite3")
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+    # A file, not memory, so a test can read the raw bytes on disk; one per test process so
+    # concurrent runs never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
+# whitenoise warns when the collected-static folder is missing; tests serve nothing from it.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,13 @@
 from django.urls import include, path
 
+from heard.api.api import api
+from heard.core import views as core_views
+
 urlpatterns = [
+    path("", core_views.index, name="home"),
+    path("", include("heard.accounts.urls")),
+    path("", include("heard.people.urls")),
+    path("", include("heard.safety.urls")),
+    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

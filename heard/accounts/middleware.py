@@ -52,7 +52,10 @@ class IdleTimeoutMiddleware:
                     return JsonResponse({"detail": "Session expired"}, status=401)
                 messages.info(
                     request,
-                    _("You were signed out after a while without activity, to keep your information private."),
+                    _(
+                        "You were signed out after a while without activity, "
+                        "to keep your information private."
+                    ),
                 )
                 return HttpResponseRedirect(f"{reverse('accounts:login')}?next={request.path}")
             # Write at most every 30 seconds to spare the session table.
@@ -74,10 +77,12 @@ class StaffMFARequiredMiddleware:
             and user.is_authenticated
             and not request.path.startswith(MFA_EXEMPT_PREFIXES)
             and _is_staff(request, user)
-            and not user.is_verified()
+            and not user.is_verified()  # type: ignore[attr-defined]  # set by OTPMiddleware
         ):
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": "Two-step verification required"}, status=401)
-            target = "accounts:mfa_verify" if services.confirmed_totp(user) else "accounts:mfa_setup"
+            target = (
+                "accounts:mfa_verify" if services.confirmed_totp(user) else "accounts:mfa_setup"
+            )
             return HttpResponseRedirect(f"{reverse(target)}?next={request.path}")
         return self.get_response(request)

@@ -50,7 +50,7 @@ class User(PublicModel, AbstractBaseUser, PermissionsMixin):
     # Bumped by "sign out everywhere"; part of the session hash, so old sessions stop working.
     session_generation = models.PositiveIntegerField(default=0)
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -168,7 +168,9 @@ class Invite(PublicModel):
     @property
     def is_usable(self) -> bool:
         return (
-            self.accepted_at is None and self.revoked_at is None and self.expires_at > timezone.now()
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
         )
 
 

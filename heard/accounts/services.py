@@ -47,7 +47,12 @@ def create_organization(
 
 
 def create_account(
-    *, email: str, password: str | None, full_name: str, preferred_name: str = "", language: str = "en"
+    *,
+    email: str,
+    password: str | None,
+    full_name: str,
+    preferred_name: str = "",
+    language: str = "en",
 ) -> User:
     """A new person who can sign in. Raises ValidationError if the email is taken."""
     email = email.strip().lower()
@@ -55,7 +60,10 @@ def create_account(
         raise ValidationError({"email": _("An account with this email already exists.")})
     with transaction.atomic():
         user = User.objects.create_user(
-            email, password, full_name=full_name.strip(), preferred_name=preferred_name.strip(),
+            email,
+            password,
+            full_name=full_name.strip(),
+            preferred_name=preferred_name.strip(),
             language=language,
         )
         audit.record(user, "account:create", obj=user)
@@ -73,7 +81,9 @@ def add_membership(
     """Give `user` a role in `organization` (or re-activate it). Idempotent."""
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(
-            user=user, organization=organization, role=role,
+            user=user,
+            organization=organization,
+            role=role,
             defaults={"supervisor": supervisor},
         )
         if not created and not membership.is_active:
@@ -83,8 +93,11 @@ def add_membership(
             membership.supervisor = supervisor
             membership.save(update_fields=["supervisor", "updated_at"])
         audit.record(
-            actor, "membership:add", obj=membership,
-            client=user if role == Role.CLIENT else None, extra={"role": role},
+            actor,
+            "membership:add",
+            obj=membership,
+            client=user if role == Role.CLIENT else None,
+            extra={"role": role},
         )
     return membership
 
@@ -94,10 +107,13 @@ def deactivate_membership(actor: User, *, membership: Membership) -> None:
     with transaction.atomic():
         membership.is_active = False
         membership.save(update_fields=["is_active", "updated_at"])
-        audit.record(actor, "membership:deactivate", obj=membership, extra={"role": membership.role})
+        audit.record(
+            actor, "membership:deactivate", obj=membership, extra={"role": membership.role}
+        )
 
 
 # --- Invites and join codes -------------------------------------------------------------------
+
 
 def can_invite(actor: User, organization: Organization, role: str) -> bool:
     roles = actor.roles_in(organization)
@@ -130,7 +146,9 @@ def create_invite(
 
 
 def find_invite(token: str) -> Invite | None:
-    invite = Invite.objects.select_related("organization").filter(token_hash=hash_token(token)).first()
+    invite = (
+        Invite.objects.select_related("organization").filter(token_hash=hash_token(token)).first()
+    )
     return invite if invite and invite.is_usable else None
 
 
@@ -145,7 +163,9 @@ def accept_invite(user: User, *, invite: Invite) -> Membership:
         locked.accepted_at = timezone.now()
         locked.accepted_by = user
         locked.save(update_fields=["accepted_at", "accepted_by", "updated_at"])
-        membership = add_membership(user, user=user, organization=locked.organization, role=locked.role)
+        membership = add_membership(
+            user, user=user, organization=locked.organization, role=locked.role
+        )
         audit.record(user, "invite:accept", obj=locked, extra={"role": locked.role})
     return membership
 
@@ -161,6 +181,7 @@ def join_with_code(user: User, *, organization: Organization) -> Membership:
 
 
 # --- Sessions and passwords -------------------------------------------------------------------
+
 
 def change_password(user: User, *, new_password: str) -> None:
     """Set a new password. Every other session ends (the session hash changes); the view
@@ -181,6 +202,7 @@ def sign_out_everywhere(user: User) -> None:
 
 # --- Multi-factor authentication --------------------------------------------------------------
 
+
 def confirmed_totp(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
@@ -196,7 +218,9 @@ def start_totp_setup(user: User) -> TOTPDevice:
 def confirm_totp(user: User, *, device: TOTPDevice, code: str) -> list[str]:
     """Confirm the authenticator with a current code; returns fresh recovery codes."""
     if device.user_id != user.pk or not device.verify_token(code.strip().replace(" ", "")):
-        raise ValidationError({"code": _("That code didn't match. Check the time on your phone and try again.")})
+        raise ValidationError(
+            {"code": _("That code didn't match. Check the time on your phone and try again.")}
+        )
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user, confirmed=True).exclude(pk=device.pk).delete()
         device.confirmed = True
@@ -211,7 +235,9 @@ def regenerate_recovery_codes(user: User) -> list[str]:
     with transaction.atomic():
         device, _ = StaticDevice.objects.get_or_create(user=user, name="Recovery codes")
         device.token_set.all().delete()
-        codes = [f"{secrets.token_hex(3)}-{secrets.token_hex(3)}" for _ in range(RECOVERY_CODE_COUNT)]
+        codes = [
+            f"{secrets.token_hex(3)}-{secrets.token_hex(3)}" for _ in range(RECOVERY_CODE_COUNT)
+        ]
         StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
         audit.record(user, "account:mfa:recovery_codes", obj=user)
     return codes
@@ -231,6 +257,7 @@ def verify_second_factor(user: User, code: str) -> TOTPDevice | StaticDevice | N
 
 
 # --- API tokens -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class NewToken:
@@ -270,3 +297,41 @@ def authenticate_api_token(secret: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+# --- Organization admin -----------------------------------------------------------------------
+
+SMALL_CELL = 5
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    count: int | None  # None when suppressed
+
+    @property
+    def suppressed(self) -> bool:
+        return self.count is None
+
+
+def suppress(count: int) -> int | None:
+    """Counts below SMALL_CELL (but above zero) are hidden so nobody can be singled out."""
+    return None if 0 < count < SMALL_CELL else count
+
+
+def organization_figures(organization: Organization) -> list[Figure]:
+    """Anonymous, aggregate figures for an org admin: people per role, small cells hidden."""
+    active = Membership.objects.filter(organization=organization, is_active=True)
+    return [
+        Figure(str(Role(role).label), suppress(active.filter(role=role).count()))
+        for role in (Role.CLIENT, Role.CLINICIAN, Role.SUPERVISOR, Role.FACILITATOR)
+    ]
+
+
+def set_organization_region(actor: User, *, organization: Organization, region: str) -> None:
+    with transaction.atomic():
+        organization.region = region.upper()
+        organization.save(update_fields=["region", "updated_at"])
+        audit.record(
+            actor, "org:region:update", obj=organization, extra={"region": organization.region}
+        )

@@ -37,6 +37,9 @@ class AuditEvent(models.Model):
         ordering = ["seq"]
         indexes = [models.Index(fields=["client_id", "at"], name="audit_client_at_idx")]
 
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} ({self.outcome})"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValueError("audit events are append-only")
@@ -52,3 +55,6 @@ class AuditChainHead(models.Model):
 
     last_seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"audit head #{self.last_seq}"

@@ -69,7 +69,9 @@ def verify(
         expected_seq = seq + 1
     if expected_seq - 1 < head_seq:
         problems.append(
-            Problem(expected_seq, f"rows {expected_seq}..{head_seq} at the end are missing (deleted)")
+            Problem(
+                expected_seq, f"rows {expected_seq}..{head_seq} at the end are missing (deleted)"
+            )
         )
     elif count and prev != head_hash:
         problems.append(Problem(expected_seq - 1, "last row does not match the chain head"))

@@ -68,7 +68,7 @@ def record(
         head.last_seq = event.seq
         head.last_hash = event.hash
         head.save(update_fields=["last_seq", "last_hash"])
-    log.info("audit.recorded action=%s seq=%s outcome=%s", action, event.seq, outcome)
+    log.debug("audit.recorded action=%s seq=%s outcome=%s", action, event.seq, outcome)
     return event
 
 

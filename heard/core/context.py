@@ -13,7 +13,8 @@ class RequestContext:
 
 
 _current: contextvars.ContextVar[RequestContext] = contextvars.ContextVar(
-    "heard_request_context", default=RequestContext()  # noqa: B039 - immutable default
+    "heard_request_context",
+    default=RequestContext(),  # noqa: B039 - immutable default
 )
 
 

@@ -87,7 +87,7 @@ def parse_key_spec(spec: str) -> KeyRing:
     if not order:
         raise ImproperlyConfigured(
             "No encryption key is configured. Set HEARD_ENCRYPTION_KEYS or "
-            "HEARD_ENCRYPTION_KEYS_FILE_PATH (see .env.example); 'heard keys generate' makes one."
+            "HEARD_ENCRYPTION_KEYS_FILE (see .env.example); 'heard keys generate' makes one."
         )
     return KeyRing(primary_id=order[0], keys=keys)
 
@@ -99,7 +99,7 @@ def default_key_file() -> Path:
 def _configured_spec() -> str:
     if settings.HEARD_ENCRYPTION_KEYS:
         return str(settings.HEARD_ENCRYPTION_KEYS)
-    path = Path(settings.HEARD_ENCRYPTION_KEYS_FILE_PATH or default_key_file())
+    path = default_key_file()
     if path.is_file():
         return path.read_text(encoding="utf-8")
     return ""

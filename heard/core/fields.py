@@ -17,7 +17,9 @@ class EncryptedTextField(models.TextField):  # type: ignore[type-arg]
 
     description = "Text encrypted at rest (AES-256-GCM)"
 
-    def contribute_to_class(self, cls: type[models.Model], name: str, private_only: bool = False) -> None:  # type: ignore[override]
+    def contribute_to_class(
+        self, cls: type[models.Model], name: str, private_only: bool = False
+    ) -> None:
         super().contribute_to_class(cls, name, private_only)
         self.aad = f"{cls._meta.app_label}.{cls._meta.model_name}.{name}"
 

@@ -10,7 +10,7 @@ from django.http import Http404
 
 from heard.accounts.models import User
 from heard.audit import services as audit
-from heard.audit.models import Outcome
+from heard.audit.models import AuditEvent, Outcome
 from heard.people import policy
 from heard.people.models import CareAssignment
 
@@ -28,11 +28,12 @@ def access_client(
     user: User | AnonymousUser,
     client_id: str | uuid.UUID,
     *,
-    category: str,
+    category: str | None,
     action: str,
     for_write: bool = False,
 ) -> User:
-    """Return the client `client_id` if `user` may read (or write) `category` of their data.
+    """Return the client `client_id` if `user` may read (or write) `category` of their data
+    (category=None: only the care relationship is needed, e.g. for the record header).
 
     Audits every staff success as `action` and every denied attempt; raises Http404 when the
     client does not exist or the user may not see them, so the two cannot be told apart.
@@ -74,3 +75,29 @@ def visible_assignments(user: User) -> QuerySet[CareAssignment]:
         .order_by("client__full_name")
         .distinct()
     )
+
+
+def visible_supervised_assignments(user: User) -> QuerySet[CareAssignment]:
+    """Active assignments of the clinicians `user` supervises."""
+    return (
+        policy.supervised_assignments(user)
+        .select_related("client", "clinician", "organization")
+        .order_by("clinician__full_name", "client__full_name")
+        .distinct()
+    )
+
+
+def visible_access_events(user: User) -> QuerySet[AuditEvent]:
+    """Who opened or tried to open `user`'s own record: staff events about them, newest first."""
+    # A person sees only the events about themselves, and not their own actions.
+    return (
+        AuditEvent.objects.filter(client_id=user.public_id)
+        .exclude(actor_id=user.public_id)
+        .order_by("-seq")
+    )
+
+
+def care_team(client: User) -> QuerySet[User]:
+    """The clinicians on `client`'s care team now (for the client's own pages)."""
+    ids = policy.live_assignments().filter(client=client).values_list("clinician_id", flat=True)
+    return User.objects.filter(pk__in=list(ids)).order_by("full_name")

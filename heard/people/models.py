@@ -39,7 +39,9 @@ ALWAYS_SHARED = frozenset({Category.SAFETY})
 class CareAssignmentQuerySet(models.QuerySet["CareAssignment"]):
     def active(self) -> CareAssignmentQuerySet:
         now = timezone.now()
-        return self.filter(active_from__lte=now).filter(Q(active_to__isnull=True) | Q(active_to__gt=now))
+        return self.filter(active_from__lte=now).filter(
+            Q(active_to__isnull=True) | Q(active_to__gt=now)
+        )
 
 
 class CareAssignment(PublicModel):

@@ -23,7 +23,7 @@ from heard.people.models import (
 )
 
 
-def _live_assignments() -> QuerySet[CareAssignment]:
+def live_assignments() -> QuerySet[CareAssignment]:
     # Both sides must still belong to the organization the assignment is in.
     return CareAssignment.objects.active().filter(
         client__memberships__organization=F("organization"),
@@ -36,7 +36,7 @@ def _live_assignments() -> QuerySet[CareAssignment]:
 def clinician_assignments(clinician: User) -> QuerySet[CareAssignment]:
     """Active assignments where `clinician` treats the client, with the clinician's
     membership in that organization still active."""
-    return _live_assignments().filter(
+    return live_assignments().filter(
         clinician=clinician,
         clinician__memberships__organization=F("organization"),
         clinician__memberships__role=Role.CLINICIAN,
@@ -53,7 +53,7 @@ def supervised_assignments(supervisor: User) -> QuerySet[CareAssignment]:
     supervisee_memberships = Membership.objects.filter(
         supervisor__in=supervisor_memberships, role=Role.CLINICIAN, is_active=True
     )
-    return _live_assignments().filter(
+    return live_assignments().filter(
         Q(
             clinician__memberships__in=supervisee_memberships,
             clinician__memberships__organization=F("organization"),
@@ -76,14 +76,18 @@ def shares(client: User, category: str) -> bool:
     return pref.shared if pref else DEFAULT_SHARING.get(category, False)
 
 
-def can_read(user: User, client: User, category: str) -> bool:
+def can_read(user: User, client: User, category: str | None) -> bool:
+    """May `user` read `category` of `client`'s data? category=None asks only whether `user`
+    may know the client at all (their name on a caseload or record header)."""
     if not user.is_active:
         return False
     if user.pk == client.pk:  # rule 1
         return True
-    return is_on_care_team(user, client) and shares(client, category)  # rules 2 and 3
+    if not is_on_care_team(user, client):  # rules 2 and 4
+        return False
+    return category is None or shares(client, category)  # rule 3
 
 
-def can_write(user: User, client: User, category: str) -> bool:
+def can_write(user: User, client: User, category: str | None) -> bool:
     # Writing follows reading for now; apps narrow it where care requires (e.g. notes).
     return can_read(user, client, category)

@@ -41,7 +41,9 @@ def assign_clinician(
 def end_assignment(actor: User | None, *, assignment: CareAssignment) -> None:
     """Take a clinician off a care team. Takes effect on the next request."""
     with transaction.atomic():
-        assignment.active_to = max(timezone.now(), assignment.active_from + timedelta(microseconds=1))
+        assignment.active_to = max(
+            timezone.now(), assignment.active_from + timedelta(microseconds=1)
+        )
         assignment.ended_by = actor
         assignment.save(update_fields=["active_to", "ended_by", "updated_at"])
         audit.record(actor, "care:assignment:end", client=assignment.client, obj=assignment)
@@ -57,5 +59,7 @@ def set_sharing(client: User, *, category: str, shared: bool) -> SharingPreferen
         pref, _created = SharingPreference.objects.update_or_create(
             client=client, category=category, defaults={"shared": shared}
         )
-        audit.record(client, "sharing:update", client=client, extra={"category": category, "shared": shared})
+        audit.record(
+            client, "sharing:update", client=client, extra={"category": category, "shared": shared}
+        )
     return pref

@@ -4,43 +4,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditChainHead',
+            name="AuditChainHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('last_seq', models.PositiveBigIntegerField(default=0)),
-                ('last_hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("last_seq", models.PositiveBigIntegerField(default=0)),
+                (
+                    "last_hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000",
+                        max_length=64,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(unique=True)),
-                ('at', models.DateTimeField(db_index=True)),
-                ('actor_id', models.UUIDField(blank=True, db_index=True, null=True)),
-                ('actor_label', models.CharField(blank=True, max_length=200)),
-                ('action', models.CharField(db_index=True, max_length=100)),
-                ('client_id', models.UUIDField(blank=True, db_index=True, null=True)),
-                ('object_type', models.CharField(blank=True, max_length=60)),
-                ('object_id', models.CharField(blank=True, max_length=64)),
-                ('outcome', models.CharField(choices=[('success', 'success'), ('denied', 'denied'), ('failure', 'failure')], default='success', max_length=10)),
-                ('ip', models.CharField(blank=True, max_length=45, null=True)),
-                ('request_id', models.CharField(blank=True, max_length=32)),
-                ('extra', models.JSONField(blank=True, default=dict)),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(unique=True)),
+                ("at", models.DateTimeField(db_index=True)),
+                ("actor_id", models.UUIDField(blank=True, db_index=True, null=True)),
+                ("actor_label", models.CharField(blank=True, max_length=200)),
+                ("action", models.CharField(db_index=True, max_length=100)),
+                ("client_id", models.UUIDField(blank=True, db_index=True, null=True)),
+                ("object_type", models.CharField(blank=True, max_length=60)),
+                ("object_id", models.CharField(blank=True, max_length=64)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("success", "success"),
+                            ("denied", "denied"),
+                            ("failure", "failure"),
+                        ],
+                        default="success",
+                        max_length=10,
+                    ),
+                ),
+                ("ip", models.CharField(blank=True, max_length=45, null=True)),
+                ("request_id", models.CharField(blank=True, max_length=32)),
+                ("extra", models.JSONField(blank=True, default=dict)),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'ordering': ['seq'],
-                'indexes': [models.Index(fields=['client_id', 'at'], name='audit_client_at_idx')],
+                "ordering": ["seq"],
+                "indexes": [models.Index(fields=["client_id", "at"], name="audit_client_at_idx")],
             },
         ),
     ]

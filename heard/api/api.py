@@ -1,0 +1,22 @@
+"""The JSON API at /api/v1/. Each app's api.py defines a router; they are mounted here."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from heard.accounts.api import router as accounts_router
+from heard.api.auth import HeardSessionAuth, TokenAuth
+from heard.people.api import router as people_router
+
+api = NinjaAPI(
+    title="Heard API",
+    version="1",
+    description=(
+        "Heard's JSON API. Authenticate with your browser session or a personal API token "
+        "(`Authorization: Bearer <token>`). Missing and forbidden records both answer 404."
+    ),
+    auth=[HeardSessionAuth(), TokenAuth()],
+    urls_namespace="api",
+)
+api.add_router("", accounts_router)
+api.add_router("", people_router)

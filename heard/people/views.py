@@ -1,0 +1,110 @@
+"""Client pages (my space, sharing, access report) and the clinician's caseload and record."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from heard.accounts.models import Role, User
+from heard.people import access, policy, services
+from heard.people.models import ALWAYS_SHARED, Category
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)  # noqa: S101 - guarded by login_required
+    return request.user
+
+
+def _roles(user: User) -> set[str]:
+    return set(user.memberships.filter(is_active=True).values_list("role", flat=True))
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each person to the home that fits their role."""
+    roles = _roles(_user(request))
+    if roles & {Role.CLINICIAN, Role.SUPERVISOR}:
+        return redirect("people:caseload")
+    if Role.ORG_ADMIN in roles:
+        return redirect("accounts:org_home")
+    if Role.FACILITATOR in roles:
+        return render(request, "people/facilitator_home.html")
+    return redirect("people:client_home")
+
+
+@login_required
+def client_home(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    return render(
+        request,
+        "people/client_home.html",
+        {"care_team": access.care_team(user), "is_client": Role.CLIENT in _roles(user)},
+    )
+
+
+@login_required
+def sharing(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    choices = [
+        {
+            "category": value,
+            "label": label,
+            "shared": policy.shares(user, value),
+            "locked": value in ALWAYS_SHARED,
+        }
+        for value, label in Category.choices
+    ]
+    return render(request, "people/sharing.html", {"choices": choices})
+
+
+@login_required
+@require_POST
+def sharing_update(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    try:
+        services.set_sharing(
+            user,
+            category=request.POST.get("category", ""),
+            shared=request.POST.get("shared") == "on",
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("Saved. Your care team sees only what you share."))
+    return redirect("people:sharing")
+
+
+@login_required
+def access_report(request: HttpRequest) -> HttpResponse:
+    events = access.visible_access_events(_user(request))[:200]
+    return render(request, "people/access_report.html", {"events": events})
+
+
+@login_required
+def caseload(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    return render(
+        request,
+        "people/caseload.html",
+        {
+            "assignments": access.visible_assignments(user),
+            "team": access.visible_supervised_assignments(user),
+        },
+    )
+
+
+@login_required
+def client_record(request: HttpRequest, client_id: str) -> HttpResponse:
+    user = _user(request)
+    client = access.access_client(user, client_id, category=None, action="client:record:read")
+    shared = [label for value, label in Category.choices if policy.shares(client, value)]
+    return render(
+        request,
+        "people/client_record.html",
+        {"client": client, "shared": shared, "care_team": access.care_team(client)},
+    )
