@@ -1,0 +1,242 @@
+"""Demo data for `heard demo`: one clinic, its staff and thirty clients, built through services.
+
+Loading is idempotent: a second run finds everything in place and changes nothing. Every demo
+email ends in DEMO_EMAIL_DOMAIN, and `heard democode` refuses any other address.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from django.db import transaction
+from django.utils.crypto import salted_hmac
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from heard.accounts import services as accounts
+from heard.accounts.models import Membership, Organization, Role, User
+from heard.people import services as people
+from heard.people.models import CareAssignment
+
+DEMO_ORG_NAME = "Riverside Counselling"
+DEMO_REGION = "US"
+DEMO_EMAIL_DOMAIN = "@demo.heard.test"
+DEMO_PASSWORD = "heard-demo-2026"  # noqa: S105 - printed to the person running the demo
+
+
+class Writer(Protocol):
+    """Anything with write(str): a text stream, or a management command's stdout/stderr."""
+
+    def write(self, text: str, /) -> object: ...
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    full_name: str
+    preferred_name: str = ""
+
+    @property
+    def email(self) -> str:
+        return demo_email(self.full_name)
+
+
+SUPERVISOR = DemoPerson("Dr. Adaeze Okafor", "Adaeze")
+CLINICIANS = (
+    DemoPerson("Maya Chen"),
+    DemoPerson("Luis Ortega"),
+    DemoPerson("Priya Raman"),
+)
+FACILITATOR = DemoPerson("Jordan Reyes")
+ORG_ADMIN = DemoPerson("Olivia Bennett")
+
+CLIENTS = (
+    DemoPerson("Aaliyah Johnson"),
+    DemoPerson("Mateo Hernández"),
+    DemoPerson("Sofia Rossi"),
+    DemoPerson("Kenji Tanaka"),
+    DemoPerson("Amara Nwosu"),
+    DemoPerson("Liam O'Brien"),
+    DemoPerson("Fatima Al-Sayed"),
+    DemoPerson("Noah Goldberg"),
+    DemoPerson("Zoe Papadopoulos"),
+    DemoPerson("Ethan Kowalski"),
+    DemoPerson("Leilani Kahale"),
+    DemoPerson("Omar Haddad"),
+    DemoPerson("Grace Kim"),
+    DemoPerson("Diego Morales"),
+    DemoPerson("Hannah Schmidt"),
+    DemoPerson("Tariq Rahman"),
+    DemoPerson("Mei Wong"),
+    DemoPerson("Isabella Costa"),
+    DemoPerson("Samuel Mensah"),
+    DemoPerson("Ava Thompson"),
+    DemoPerson("Arjun Patel"),
+    DemoPerson("Nia Williams"),
+    DemoPerson("Lucas Moreau"),
+    DemoPerson("Alexander Petrov", "Sasha"),
+    DemoPerson("Elijah Brooks"),
+    DemoPerson("Camila Torres"),
+    DemoPerson("Aisha Bello"),
+    DemoPerson("Ryan Nakamura"),
+    DemoPerson("Katherine Murphy", "Kate"),
+    DemoPerson("Ingrid Larsen"),
+)
+
+
+def demo_email(full_name: str) -> str:
+    """`<firstname>@demo.heard.test`, ASCII only ("Dr. Adaeze Okafor" → adaeze@…)."""
+    words = [w for w in full_name.split() if not w.endswith(".")]
+    ascii_name = unicodedata.normalize("NFKD", words[0]).encode("ascii", "ignore").decode()
+    return "".join(c for c in ascii_name.lower() if c.isalnum()) + DEMO_EMAIL_DOMAIN
+
+
+def is_demo_email(email: str) -> bool:
+    return email.strip().lower().endswith(DEMO_EMAIL_DOMAIN)
+
+
+def demo_totp_key(email: str) -> str:
+    """A 20-byte hex TOTP key derived from the email and SECRET_KEY, so reloading the demo
+    (even into a fresh database) keeps any authenticator app that was already set up."""
+    return (
+        salted_hmac("heard.core.demo.totp", email.lower(), algorithm="sha256").digest()[:20].hex()
+    )
+
+
+def totp_for(device: TOTPDevice) -> TOTP:
+    """The device's TOTP generator, set to the current time."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return totp
+
+
+def format_token(totp: TOTP, digits: int) -> str:
+    return f"{totp.token():0{digits}d}"
+
+
+@dataclass(frozen=True)
+class Login:
+    role: str
+    name: str
+    email: str
+    needs_code: bool
+
+
+@dataclass
+class DemoSummary:
+    organization: Organization
+    password: str
+    logins: list[Login] = field(default_factory=list)
+    changes: int = 0
+
+    @property
+    def already_loaded(self) -> bool:
+        return self.changes == 0
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.changes = 0
+
+    def organization(self) -> Organization:
+        org = Organization.objects.filter(name=DEMO_ORG_NAME).order_by("pk").first()
+        if org is None:
+            org = accounts.create_organization(
+                None, name=DEMO_ORG_NAME, kind=Organization.Kind.CLINIC, region=DEMO_REGION
+            )
+            self.changes += 1
+        return org
+
+    def account(self, person: DemoPerson) -> User:
+        user = User.objects.filter(email__iexact=person.email).first()
+        if user is None:
+            user = accounts.create_account(
+                email=person.email,
+                password=DEMO_PASSWORD,
+                full_name=person.full_name,
+                preferred_name=person.preferred_name,
+            )
+            self.changes += 1
+        return user
+
+    def member(
+        self,
+        person: DemoPerson,
+        org: Organization,
+        role: str,
+        supervisor: Membership | None = None,
+    ) -> tuple[User, Membership]:
+        user = self.account(person)
+        membership = Membership.objects.filter(user=user, organization=org, role=role).first()
+        if (
+            membership is None
+            or not membership.is_active
+            or (supervisor is not None and membership.supervisor_id != supervisor.pk)
+        ):
+            membership = accounts.add_membership(
+                None, user=user, organization=org, role=role, supervisor=supervisor
+            )
+            self.changes += 1
+        if role != Role.CLIENT:
+            self.authenticator(user)
+        return user, membership
+
+    def authenticator(self, user: User) -> None:
+        """Staff must use a second factor: give each a confirmed authenticator whose codes
+        `heard democode EMAIL` prints, set up through the same services a person uses."""
+        if accounts.confirmed_totp(user) is not None:
+            return
+        device = accounts.start_totp_setup(user)
+        device.key = demo_totp_key(user.email)
+        device.save(update_fields=["key"])
+        accounts.confirm_totp(
+            user, device=device, code=format_token(totp_for(device), device.digits)
+        )
+        self.changes += 1
+
+    def assignment(self, org: Organization, client: User, clinician: User) -> None:
+        active = CareAssignment.objects.active().filter(
+            organization=org, client=client, clinician=clinician
+        )
+        if not active.exists():
+            people.assign_clinician(None, organization=org, client=client, clinician=clinician)
+            self.changes += 1
+
+
+def load_demo_data(stdout: Writer) -> DemoSummary:
+    """Create (or find) the demo clinic, its staff and clients; progress lines go to `stdout`.
+    Idempotent: returns a summary whose `changes` is 0 when everything was already in place."""
+    loader = _Loader()
+    with transaction.atomic():
+        org = loader.organization()
+        summary = DemoSummary(organization=org, password=DEMO_PASSWORD)
+
+        admin, _ = loader.member(ORG_ADMIN, org, Role.ORG_ADMIN)
+        summary.logins.append(Login("Organization admin", ORG_ADMIN.full_name, admin.email, True))
+
+        supervisor, supervision = loader.member(SUPERVISOR, org, Role.SUPERVISOR)
+        summary.logins.append(Login("Supervisor", SUPERVISOR.full_name, supervisor.email, True))
+
+        clinicians: list[User] = []
+        for person in CLINICIANS:
+            user, _ = loader.member(person, org, Role.CLINICIAN, supervisor=supervision)
+            clinicians.append(user)
+            summary.logins.append(Login("Clinician", person.full_name, user.email, True))
+
+        facilitator, _ = loader.member(FACILITATOR, org, Role.FACILITATOR)
+        summary.logins.append(
+            Login("Group facilitator", FACILITATOR.full_name, facilitator.email, True)
+        )
+
+        for index, person in enumerate(CLIENTS):
+            client, _ = loader.member(person, org, Role.CLIENT)
+            # Round robin: ten clients per clinician.
+            loader.assignment(org, client, clinicians[index % len(clinicians)])
+            if index < 3:
+                summary.logins.append(Login("Client", person.full_name, client.email, False))
+            if (index + 1) % 10 == 0:
+                stdout.write(f"Demo clients: {index + 1}/{len(CLIENTS)}\n")
+    summary.changes = loader.changes
+    return summary
