@@ -48,8 +48,8 @@ browser:
 
 ## messages: re-extract and compile translations (English source, Spanish shipped)
 messages: install
-	cd heard && ../$(BIN)/heard makemessages -l es --ignore='*/tests/*' --no-obsolete
-	cd heard && ../$(BIN)/heard compilemessages
+	$(BIN)/heard makemessages -l es --no-obsolete --ignore='*/tests/*' --ignore=node_modules --ignore=.venv --ignore=var --ignore='heard/core/static_build/*'
+	$(BIN)/heard compilemessages --ignore=.venv --ignore=node_modules
 
 serve: install assets
 	$(BIN)/heard serve --port $(PORT)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership, Organization, Role, User
 from heard.audit import services as audit
+from heard.people import policy
 from heard.people.models import ALWAYS_SHARED, CareAssignment, Category, SharingPreference
 
 
@@ -49,17 +50,28 @@ def end_assignment(actor: User | None, *, assignment: CareAssignment) -> None:
         audit.record(actor, "care:assignment:end", client=assignment.client, obj=assignment)
 
 
-def set_sharing(client: User, *, category: str, shared: bool) -> SharingPreference:
-    """The client decides whether their care team sees a category of their data."""
+def set_sharing(client: User, *, category: str, shared: bool) -> None:
+    """The client decides whether their care team sees a category of their data.
+    Recorded in the audit trail when it changes; repeating the same choice is a no-op."""
     if category not in Category.values:
         raise ValidationError(_("Unknown kind of information."))
     if category in ALWAYS_SHARED and not shared:
         raise ValidationError(_("Safety information always reaches your care team."))
+    if policy.shares(client, category) == shared:
+        return
     with transaction.atomic():
-        pref, _created = SharingPreference.objects.update_or_create(
+        SharingPreference.objects.update_or_create(
             client=client, category=category, defaults={"shared": shared}
         )
         audit.record(
             client, "sharing:update", client=client, extra={"category": category, "shared": shared}
         )
-    return pref
+
+
+def set_sharing_choices(client: User, *, shared: set[str]) -> None:
+    """Apply the whole sharing form: categories in `shared` on, the others off. Categories
+    that are always shared stay on whatever the form says."""
+    with transaction.atomic():
+        for category in Category.values:
+            if category not in ALWAYS_SHARED:
+                set_sharing(client, category=category, shared=category in shared)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -65,17 +64,9 @@ def sharing(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def sharing_update(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    try:
-        services.set_sharing(
-            user,
-            category=request.POST.get("category", ""),
-            shared=request.POST.get("shared") == "on",
-        )
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-    else:
-        messages.success(request, _("Saved. Your care team sees only what you share."))
+    chosen = set(request.POST.getlist("shared"))
+    services.set_sharing_choices(_user(request), shared=chosen)
+    messages.success(request, _("Saved. Your care team sees only what you share."))
     return redirect("people:sharing")
 
 
