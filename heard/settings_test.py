@@ -12,7 +12,7 @@ os.environ.setdefault(
 )
 
 from heard.settings import *  # noqa: F403
-from heard.settings import DATABASES, STATIC_ROOT, VAR_DIR
+from heard.settings import DATABASES, INSTALLED_APPS, STATIC_ROOT, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -29,3 +29,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
 # whitenoise warns when the collected-static folder is missing; tests serve nothing from it.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# A tiny test-only app with an encrypted column, for the encryption and key-rotation tests.
+INSTALLED_APPS = [*INSTALLED_APPS, "heard.core.tests.encfield_app"]

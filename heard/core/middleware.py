@@ -18,7 +18,7 @@ def client_ip(request: HttpRequest) -> str | None:
     if proxies and forwarded:
         hops = [h.strip() for h in forwarded.split(",") if h.strip()]
         if len(hops) >= proxies:
-            return hops[-proxies]
+            return str(hops[-proxies])
     addr = request.META.get("REMOTE_ADDR")
     return str(addr) if addr else None
 

@@ -26,7 +26,7 @@ def widget(bound: forms.BoundField) -> SafeString:
         described.append(f"{bound.auto_id}-hint")
     if bound.errors:
         described.append(f"{bound.auto_id}-error")
-    attrs: dict[str, str] = {"class": css}
+    attrs: dict[str, str | bool] = {"class": css}
     if described:
         attrs["aria-describedby"] = " ".join(described)
     if bound.errors:
