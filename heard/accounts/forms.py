@@ -88,6 +88,7 @@ class OrganizationRegionForm(forms.ModelForm):  # type: ignore[type-arg]
         model = Organization
         fields = ["region"]
         labels = {"region": _("Country for crisis lines (two letters, e.g. US, GB, CA)")}
+        help_texts = {"region": _("We show this country's crisis lines first on the help page.")}
 
     def clean_region(self) -> str:
         region: str = self.cleaned_data["region"].strip().upper()

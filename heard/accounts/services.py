@@ -320,11 +320,22 @@ def suppress(count: int) -> int | None:
 
 
 def organization_figures(organization: Organization) -> list[Figure]:
-    """Anonymous, aggregate figures for an org admin: people per role, small cells hidden."""
+    """Anonymous, aggregate figures for an org admin: people per role. The client count is
+    hidden when small, so no client can be singled out; staff counts are shown as they are."""
     active = Membership.objects.filter(organization=organization, is_active=True)
+    labels = {
+        Role.CLIENT: _("Clients"),
+        Role.CLINICIAN: _("Clinicians"),
+        Role.SUPERVISOR: _("Supervisors"),
+        Role.FACILITATOR: _("Group facilitators"),
+    }
     return [
-        Figure(str(Role(role).label), suppress(active.filter(role=role).count()))
-        for role in (Role.CLIENT, Role.CLINICIAN, Role.SUPERVISOR, Role.FACILITATOR)
+        Figure(
+            str(label),
+            suppress(count) if role == Role.CLIENT else count,
+        )
+        for role, label in labels.items()
+        for count in [active.filter(role=role).count()]
     ]
 
 

@@ -61,7 +61,8 @@ def test_only_org_admins_reach_the_org_page(personas, client_for):
 def test_the_org_page_shows_aggregates_with_small_cells_hidden(personas, client_for):
     response = client_for("olive").get(reverse("accounts:org_home"))
     figures = {f.label: f.count for f in response.context["figures"]}
-    assert figures["Client"] is None  # 2 clients: fewer than 5, hidden
+    assert figures["Clients"] is None  # 2 clients: fewer than 5, hidden
+    assert figures["Clinicians"] == 2  # staff counts are not suppressed
     assert b"fewer than 5" in response.content
     assert b"Casey" not in response.content
 
