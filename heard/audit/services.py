@@ -52,7 +52,14 @@ def record(
             "seq": head.last_seq + 1,
             "at": timezone.now(),
             "actor_id": actor_user.public_id if actor_user else None,
-            "actor_label": actor_user.display_name if actor_user else "anonymous",
+            # No actor: Heard itself (a command or the demo loader); AnonymousUser: a visitor.
+            "actor_label": (
+                actor_user.display_name
+                if actor_user
+                else "system"
+                if actor is None
+                else "anonymous"
+            ),
             "action": action,
             "client_id": client.public_id if client else None,
             "object_type": object_type,

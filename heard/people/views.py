@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.accounts.models import Role, User
+from heard.audit.labels import describe
 from heard.people import access, policy, services
 from heard.people.models import ALWAYS_SHARED, Category
 
@@ -72,7 +73,15 @@ def sharing_update(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def access_report(request: HttpRequest) -> HttpResponse:
-    events = access.visible_access_events(_user(request))[:200]
+    events = [
+        {
+            "at": e.at,
+            "who": e.actor_label,
+            "what": describe(e.action),
+            "denied": e.outcome == "denied",
+        }
+        for e in access.visible_access_events(_user(request))[:200]
+    ]
     return render(request, "people/access_report.html", {"events": events})
 
 

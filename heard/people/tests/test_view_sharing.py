@@ -53,3 +53,21 @@ def test_the_clinician_record_reflects_sharing_choices(personas, client_for):
     assert page.status_code == 200
     assert "Daily check-ins" in [str(s) for s in page.context["shared"]]
     assert "Questionnaire answers and scores" not in [str(s) for s in page.context["shared"]]
+
+
+def test_the_access_report_says_in_plain_words_who_opened_my_record(personas, client_for):
+    client_for("dana").get(reverse("people:client_record", args=[personas.casey.public_id]))
+    client_for("eli").get(reverse("people:client_record", args=[personas.casey.public_id]))
+    page = client_for("casey").get(reverse("people:access_report"))
+    rows = page.context["events"]
+    assert {"who": "Dana Reyes", "what": "Opened your record", "denied": False}.items() <= rows[
+        1
+    ].items()
+    assert rows[0]["who"] == "Eli Novak"
+    assert rows[0]["denied"] is True
+    assert b"Not allowed" in page.content
+    # Cam's report does not mention Casey's record.
+    assert (
+        client_for("cam").get(reverse("people:access_report")).context["events"][0]["who"]
+        != "Dana Reyes"
+    )
