@@ -25,7 +25,10 @@ def sign_in(page: Page, email: str, staff: bool) -> None:
     page.get_by_role("button", name="Sign in").click()
     if staff:
         code = subprocess.run(  # noqa: S603
-            [".venv/bin/heard", "democode", email], capture_output=True, text=True, check=True,
+            [".venv/bin/heard", "democode", email],
+            capture_output=True,
+            text=True,
+            check=True,
             env={"HEARD_DEBUG": "true", "PATH": "/usr/bin:/bin"},
         ).stdout.strip()
         page.get_by_label("Code").fill(code)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -101,8 +100,6 @@ def _hashable(event: AuditEvent) -> dict[str, Any]:
 
 def _rows() -> Iterator[dict[str, Any]]:
     for event in AuditEvent.objects.order_by("seq").iterator(chunk_size=2000):
-        if isinstance(event.actor_id, str):
-            event.actor_id = uuid.UUID(event.actor_id)
         yield _hashable(event)
 
 
