@@ -32,6 +32,7 @@ from heard.accounts.forms import (
 )
 from heard.accounts.middleware import SESSION_IS_STAFF
 from heard.accounts.models import User
+from heard.core.http import request_user
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -43,11 +44,6 @@ def _safe_next(request: HttpRequest, default: str = "home") -> str:
     ):
         return target
     return reverse(default)
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - guarded by login_required
-    return request.user
 
 
 class LoginView(auth_views.LoginView):
@@ -74,7 +70,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def mfa_setup(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     device = services.start_totp_setup(user)
     form = MFACodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -116,7 +112,7 @@ def _b32(key: bytes) -> str:
 
 @login_required
 def mfa_verify(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     if services.confirmed_totp(user) is None:
         return redirect("accounts:mfa_setup")
     form = MFACodeForm(request.POST or None)
@@ -136,7 +132,7 @@ def mfa_verify(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def security(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     return render(
         request,
         "accounts/security.html",
@@ -150,7 +146,7 @@ def security(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def password_change(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     form = PasswordChangeForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.change_password(user, new_password=form.cleaned_data["new_password1"])
@@ -163,7 +159,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
-    services.sign_out_everywhere(_user(request))
+    services.sign_out_everywhere(request_user(request))
     messages.info(request, _("You're signed out on every device, including this one."))
     return redirect("accounts:login")
 
@@ -171,7 +167,7 @@ def sign_out_everywhere(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def recovery_codes_regenerate(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     if services.confirmed_totp(user) is None:
         return redirect("accounts:mfa_setup")
     codes = services.regenerate_recovery_codes(user)
@@ -189,7 +185,7 @@ def api_token_create(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Give the token a short name so you can recognise it later."))
         return redirect("accounts:security")
-    new = services.create_api_token(_user(request), name=form.cleaned_data["name"])
+    new = services.create_api_token(request_user(request), name=form.cleaned_data["name"])
     return render(
         request, "accounts/api_token_created.html", {"secret": new.secret, "token": new.token}
     )
@@ -198,7 +194,7 @@ def api_token_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def api_token_revoke(request: HttpRequest, token_id: str) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     token = access.access_api_token(user, token_id)
     services.revoke_api_token(user, token=token)
     messages.success(request, _("The token is revoked. Anything using it will stop working."))
@@ -232,7 +228,7 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
     signed_in = request.user.is_authenticated
     form = SignupForm(request.POST or None, initial={"email": invite.email})
     if request.method == "POST":
-        user = _user(request) if signed_in else _signup_or_none(request, form)
+        user = request_user(request) if signed_in else _signup_or_none(request, form)
         if user is not None:
             try:
                 services.accept_invite(user, invite=invite)
@@ -261,7 +257,11 @@ def join(request: HttpRequest) -> HttpResponse:
                 _("We couldn't find a service with that code. Please check it with your service."),
             )
     if request.method == "POST" and org is not None:
-        user = _user(request) if request.user.is_authenticated else _signup_or_none(request, signup)
+        user = (
+            request_user(request)
+            if request.user.is_authenticated
+            else _signup_or_none(request, signup)
+        )
         if user is not None:
             services.join_with_code(user, organization=org)
             messages.success(
@@ -277,7 +277,7 @@ def join(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def org_home(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     org = access.access_admin_organization(user)
     invite_form = InviteForm(request.POST or None, roles=STAFF_INVITE_ROLES)
     region_form = OrganizationRegionForm(instance=org)
@@ -308,7 +308,7 @@ def org_home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def org_region(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     org = access.access_admin_organization(user)
     form = OrganizationRegionForm(request.POST, instance=org)
     if form.is_valid():

@@ -11,13 +11,9 @@ from django.views.decorators.http import require_POST
 
 from heard.accounts.models import Role, User
 from heard.audit.labels import describe
+from heard.core.http import request_user
 from heard.people import access, policy, services
 from heard.people.models import ALWAYS_SHARED, Category
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - guarded by login_required
-    return request.user
 
 
 def _roles(user: User) -> set[str]:
@@ -27,7 +23,7 @@ def _roles(user: User) -> set[str]:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Send each person to the home that fits their role."""
-    roles = _roles(_user(request))
+    roles = _roles(request_user(request))
     if roles & {Role.CLINICIAN, Role.SUPERVISOR}:
         return redirect("people:caseload")
     if Role.ORG_ADMIN in roles:
@@ -39,7 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def client_home(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     return render(
         request,
         "people/client_home.html",
@@ -49,7 +45,7 @@ def client_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def sharing(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     choices = [
         {
             "category": value,
@@ -66,7 +62,7 @@ def sharing(request: HttpRequest) -> HttpResponse:
 @require_POST
 def sharing_update(request: HttpRequest) -> HttpResponse:
     chosen = set(request.POST.getlist("shared"))
-    services.set_sharing_choices(_user(request), shared=chosen)
+    services.set_sharing_choices(request_user(request), shared=chosen)
     messages.success(request, _("Saved. Your care team sees only what you share."))
     return redirect("people:sharing")
 
@@ -80,14 +76,14 @@ def access_report(request: HttpRequest) -> HttpResponse:
             "what": describe(e.action),
             "denied": e.outcome == "denied",
         }
-        for e in access.visible_access_events(_user(request))[:200]
+        for e in access.visible_access_events(request_user(request))[:200]
     ]
     return render(request, "people/access_report.html", {"events": events})
 
 
 @login_required
 def caseload(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     return render(
         request,
         "people/caseload.html",
@@ -100,7 +96,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def client_record(request: HttpRequest, client_id: str) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     client = access.access_client(user, client_id, category=None, action="client:record:read")
     shared = [label for value, label in Category.choices if policy.shares(client, value)]
     return render(

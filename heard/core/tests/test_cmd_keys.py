@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -16,22 +16,10 @@ from pytest_django.fixtures import Settings
 
 from heard.audit.models import AuditEvent
 from heard.core import crypto
-from heard.core.tests.encfield_app.testing import enc_note_model, key_switcher
 
 KEY_OLD = "old:" + base64.b64encode(b"O" * 32).decode()
 KEY_NEW = "new:" + base64.b64encode(b"N" * 32).decode()
 KEY_GONE = "gone:" + base64.b64encode(b"G" * 32).decode()
-
-
-@pytest.fixture
-def use_keys() -> Iterator[Callable[..., None]]:
-    with key_switcher() as use:
-        yield use
-
-
-@pytest.fixture
-def EncNote(db: None) -> Any:
-    return enc_note_model()
 
 
 def run(*args: str) -> tuple[str, str]:

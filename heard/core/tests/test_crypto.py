@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -14,21 +14,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from heard.core import crypto
-from heard.core.tests.encfield_app.testing import enc_note_model, key_switcher
+from heard.core.tests.encfield_app.testing import enc_note_model
 
 KEY_A = "a:" + base64.b64encode(b"A" * 32).decode()
 KEY_B = "b:" + base64.b64encode(b"B" * 32).decode()
-
-
-@pytest.fixture
-def use_keys() -> Iterator[Callable[..., None]]:
-    with key_switcher() as use:
-        yield use
-
-
-@pytest.fixture
-def EncNote(db: None) -> Any:
-    return enc_note_model()
 
 
 def raw_column(model: Any, column: str, pk: int) -> str:
