@@ -39,6 +39,23 @@ def access_admin_organization(user: User) -> Organization:
     return org
 
 
+def access_care_organization(user: User) -> Organization:
+    """The organization where `user` works as a clinician or supervisor (the first, if several)."""
+    # An active clinician or supervisor membership is required.
+    org = (
+        Organization.objects.filter(
+            memberships__user=user,
+            memberships__role__in=[Role.CLINICIAN, Role.SUPERVISOR],
+            memberships__is_active=True,
+        )
+        .order_by("name")
+        .first()
+    )
+    if org is None:
+        raise Http404
+    return org
+
+
 def pending_invites(user: User, organization: Organization) -> QuerySet[Invite]:
     """Unused, unexpired invites of an organization `user` administers."""
     if organization != access_admin_organization(user):

@@ -97,5 +97,13 @@ class OrganizationRegionForm(forms.ModelForm):  # type: ignore[type-arg]
         return region
 
 
+class ClientInviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Their email (optional)"),
+        required=False,
+        help_text=_("If you give an email, only that person can use the link."),
+    )
+
+
 class ApiTokenForm(forms.Form):
     name = forms.CharField(label=_("What is this token for?"), max_length=100)

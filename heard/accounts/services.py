@@ -167,6 +167,18 @@ def accept_invite(user: User, *, invite: Invite) -> Membership:
             user, user=user, organization=locked.organization, role=locked.role
         )
         audit.record(user, "invite:accept", obj=locked, extra={"role": locked.role})
+        # A client invited by their clinician joins that clinician's care team.
+        inviter = locked.created_by
+        if (
+            locked.role == Role.CLIENT
+            and inviter is not None
+            and Role.CLINICIAN in inviter.roles_in(locked.organization)
+        ):
+            from heard.people.services import assign_clinician
+
+            assign_clinician(
+                inviter, organization=locked.organization, client=user, clinician=inviter
+            )
     return membership
 
 

@@ -37,6 +37,7 @@ urlpatterns = [
     ),
     path("invite/<str:token>/", views.invite_accept, name="invite_accept"),
     path("join/", views.join, name="join"),
+    path("care/invite/", views.invite_client, name="invite_client"),
     path("org/", views.org_home, name="org_home"),
     path("org/region/", views.org_region, name="org_region"),
 ]

@@ -23,6 +23,7 @@ from heard.accounts import access, services
 from heard.accounts.forms import (
     STAFF_INVITE_ROLES,
     ApiTokenForm,
+    ClientInviteForm,
     EmailAuthenticationForm,
     InviteForm,
     JoinCodeForm,
@@ -31,7 +32,7 @@ from heard.accounts.forms import (
     SignupForm,
 )
 from heard.accounts.middleware import SESSION_IS_STAFF
-from heard.accounts.models import User
+from heard.accounts.models import Role, User
 from heard.core.http import request_user
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -302,6 +303,24 @@ def org_home(request: HttpRequest) -> HttpResponse:
             "new_link": new_link,
             "pending_invites": access.pending_invites(user, org),
         },
+    )
+
+
+@login_required
+def invite_client(request: HttpRequest) -> HttpResponse:
+    """A clinician invites someone to the service; they join this clinician's care team."""
+    user = request_user(request)
+    org = access.access_care_organization(user)
+    form = ClientInviteForm(request.POST or None)
+    link = None
+    if request.method == "POST" and form.is_valid():
+        _invite, token = services.create_invite(
+            user, organization=org, role=Role.CLIENT, email=form.cleaned_data["email"]
+        )
+        link = request.build_absolute_uri(reverse("accounts:invite_accept", args=[token]))
+        form = ClientInviteForm()
+    return render(
+        request, "accounts/client_invite.html", {"form": form, "link": link, "organization": org}
     )
 
 

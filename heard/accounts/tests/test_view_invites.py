@@ -114,3 +114,30 @@ def test_signing_up_with_a_taken_email_is_refused_kindly(personas):
     )
     assert response.status_code == 200
     assert b"already exists" in response.content
+
+
+def test_a_clinician_invites_a_client_who_joins_their_care_team(personas, client_for):
+    from heard.people import access as people_access
+
+    response = client_for("dana").post(reverse("accounts:invite_client"), {"email": ""})
+    path = re.sub(r"^https?://[^/]+", "", response.context["link"])
+    newcomer = Client()
+    newcomer.post(
+        path,
+        {
+            "full_name": "Rio Santos",
+            "email": "rio@example.org",
+            "password": "a long safe passphrase",
+        },
+    )
+    rio = User.objects.get(email="rio@example.org")
+    assert Membership.objects.filter(user=rio, role=Role.CLIENT, organization=personas.org).exists()
+    assert rio in people_access.visible_clients(personas.dana)
+    assert rio not in people_access.visible_clients(personas.eli)
+
+
+@pytest.mark.parametrize("name", ["casey", "fay", "olive"])
+def test_only_clinicians_and_supervisors_invite_clients_from_the_caseload(
+    personas, client_for, name
+):
+    assert client_for(name).get(reverse("accounts:invite_client")).status_code == 404
