@@ -170,7 +170,9 @@ def test_every_crisis_line_string_is_in_the_catalog() -> None:
 def test_the_mo_file_is_compiled_from_the_current_po() -> None:
     assert MO_FILE.exists(), "run `make messages` to compile the .mo"
     # A fresh git checkout writes both files within moments of each other, in either order.
-    assert MO_FILE.stat().st_mtime >= PO_FILE.stat().st_mtime - 5, "the .mo is older than the .po"
+    assert MO_FILE.stat().st_mtime >= PO_FILE.stat().st_mtime - 5, (
+        "the .mo is older than the .po: run `make messages` (it extracts and compiles)"
+    )
     with MO_FILE.open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     stale = []
