@@ -24,12 +24,12 @@ def access_api_token(user: User, token_id: str) -> ApiToken:
     return token
 
 
-def access_admin_organization(user: User) -> Organization:
-    """The organization `user` administers (the first, if several)."""
-    # An active org_admin membership is required.
+def _organization_where(user: User, roles: list[str]) -> Organization:
+    """The organization (first by name) where `user` holds one of `roles`, actively."""
+    # An active membership in one of the roles is required.
     org = (
         Organization.objects.filter(
-            memberships__user=user, memberships__role=Role.ORG_ADMIN, memberships__is_active=True
+            memberships__user=user, memberships__role__in=roles, memberships__is_active=True
         )
         .order_by("name")
         .first()
@@ -37,23 +37,16 @@ def access_admin_organization(user: User) -> Organization:
     if org is None:
         raise Http404
     return org
+
+
+def access_admin_organization(user: User) -> Organization:
+    """The organization `user` administers (the first, if several)."""
+    return _organization_where(user, [Role.ORG_ADMIN])
 
 
 def access_care_organization(user: User) -> Organization:
     """The organization where `user` works as a clinician or supervisor (the first, if several)."""
-    # An active clinician or supervisor membership is required.
-    org = (
-        Organization.objects.filter(
-            memberships__user=user,
-            memberships__role__in=[Role.CLINICIAN, Role.SUPERVISOR],
-            memberships__is_active=True,
-        )
-        .order_by("name")
-        .first()
-    )
-    if org is None:
-        raise Http404
-    return org
+    return _organization_where(user, [Role.CLINICIAN, Role.SUPERVISOR])
 
 
 def pending_invites(user: User, organization: Organization) -> QuerySet[Invite]:
