@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "heard.people",
     "heard.audit",
     "heard.safety",
+    "heard.instruments",
+    "heard.selfcheck",
     "heard.api",
 ]
 

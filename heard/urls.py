@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("heard.accounts.urls")),
     path("", include("heard.people.urls")),
     path("", include("heard.safety.urls")),
+    path("", include("heard.instruments.urls")),
+    path("", include("heard.selfcheck.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
