@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "heard.audit",
     "heard.safety",
     "heard.instruments",
+    "heard.appointments",
     "heard.selfcheck",
     "heard.api",
 ]
@@ -196,6 +197,12 @@ HEARD_DEFAULT_REGION = env_str("HEARD_DEFAULT_REGION", "US")
 HEARD_QUICK_EXIT_URL = env_str("HEARD_QUICK_EXIT_URL", "https://www.google.com/search?q=weather")
 HEARD_API_TOKEN_DAYS = env_int("HEARD_API_TOKEN_DAYS", 90, minimum=1)
 HEARD_INVITE_DAYS = env_int("HEARD_INVITE_DAYS", 7, minimum=1)
+# The address people use to reach Heard, for links in emails sent by the worker.
+HEARD_SITE_URL = env_str("HEARD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Measures: days after the due date before a measure counts as overdue; days before an
+# appointment that a "before each appointment" measure becomes due.
+HEARD_MEASURE_GRACE_DAYS = env_int("HEARD_MEASURE_GRACE_DAYS", 3, minimum=0)
+HEARD_MEASURE_LEAD_DAYS = env_int("HEARD_MEASURE_LEAD_DAYS", 2, minimum=0)
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -31,10 +31,12 @@ def access_client(
     category: str | None,
     action: str,
     for_write: bool = False,
+    care_team_only: bool = False,
 ) -> User:
     """Return the client `client_id` if `user` may read (or write) `category` of their data
     (category=None: only the care relationship is needed, e.g. for the record header).
 
+    With care_team_only, the client themself is refused too (actions only staff take).
     Audits every staff success as `action` and every denied attempt; raises Http404 when the
     client does not exist or the user may not see them, so the two cannot be told apart.
     """
@@ -43,6 +45,9 @@ def access_client(
         raise Http404
     parsed = _parse_uuid(client_id)
     client = User.objects.filter(public_id=parsed).first() if parsed else None
+    # care_team_only: actions only the care team takes (e.g. scheduling), not the client.
+    if care_team_only and client is not None and client.pk == user.pk:
+        client = None
     # The client must exist and be a client somewhere.
     if client is None or not client.memberships.filter(role="client").exists():
         audit.record(user, action, outcome=Outcome.DENIED, extra={"reason": "not_found"})

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 from heard.accounts.models import Role, User
 from heard.audit.labels import describe
 from heard.core.http import request_user
+from heard.instruments import services as measures
 from heard.people import access, policy, services
 from heard.people.models import ALWAYS_SHARED, Category
+from heard.safety import access as safety_access
 
 
 def _roles(user: User) -> set[str]:
@@ -39,7 +41,11 @@ def client_home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "people/client_home.html",
-        {"care_team": access.care_team(user), "is_client": Role.CLIENT in _roles(user)},
+        {
+            "care_team": access.care_team(user),
+            "is_client": Role.CLIENT in _roles(user),
+            "measures_waiting": any(d.state.waiting for d in measures.due_measures(user)),
+        },
     )
 
 
@@ -90,6 +96,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
         {
             "assignments": access.visible_assignments(user),
             "team": access.visible_supervised_assignments(user),
+            "alerts": list(safety_access.visible_alerts(user)),
         },
     )
 
@@ -102,5 +109,11 @@ def client_record(request: HttpRequest, client_id: str) -> HttpResponse:
     return render(
         request,
         "people/client_record.html",
-        {"client": client, "shared": shared, "care_team": access.care_team(client)},
+        {
+            "client": client,
+            "shared": shared,
+            "care_team": access.care_team(client),
+            "shares_measures": policy.shares(client, Category.MEASURES),
+            "alerts": list(safety_access.visible_alerts(user).filter(client=client)),
+        },
     )

@@ -1,28 +1,37 @@
 """Crisis lines: which ones a person sees, for which region, and in what order.
 
 The lines themselves are data (data/crisis_lines.json, reviewed against safety.md (b));
-organizations can add their own through Organization.extra_crisis_lines. Nothing here
-writes to the database. The help page must always render, so bad entries are skipped and
-logged, never raised.
+organizations can add their own through Organization.extra_crisis_lines. The help page
+must always render, so bad entries are skipped and logged, never raised.
+
+Safety signals (below) are the one path by which any risk signal reaches the care team.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import get_language_info, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership, Organization, Role, User
+from heard.audit import services as audit
+from heard.core import notify
+from heard.people import policy
 from heard.safety import rules
+from heard.safety.models import AlertStatus, RiskAlert
 
 log = logging.getLogger("heard.safety")
 
@@ -310,3 +319,88 @@ def resolve_region(request: HttpRequest, *, viewer: Viewer | None = None) -> str
     header = str(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
     from_browser = _first_known(rules.regions_from_accept_language(header))
     return from_browser or normalize_region(settings.HEARD_DEFAULT_REGION)
+
+
+# --- Safety signals ---------------------------------------------------------------------------
+
+
+def raise_safety_signal(
+    *,
+    client: User,
+    source: str,
+    source_id: uuid.UUID | None,
+    level: str,
+    categories: Sequence[str],
+    reason: str,
+) -> RiskAlert:
+    """The one path for every safety signal: a critical questionnaire answer, and every place
+    a client writes text. Stores a RiskAlert for the care team and queues a notice (with no
+    clinical content) to each clinician on the team.
+
+    Idempotent per source object: raising again for the same (source, source_id) returns the
+    existing alert, so a retried request never alerts twice. The alert is written in the
+    caller's transaction, so it exists exactly when what raised it exists. The caller shows
+    the person crisis resources at once, whatever happens here.
+    """
+    with transaction.atomic():
+        if source_id is not None:
+            existing = RiskAlert.objects.filter(source=source, source_id=source_id).first()
+            if existing is not None:
+                return existing
+        viewer = viewer_for(client)
+        alert = RiskAlert.objects.create(
+            client=client,
+            organization=viewer.organization,
+            source=source,
+            source_id=source_id,
+            level=level,
+            categories=list(categories),
+            reason=reason,
+        )
+        audit.record(
+            None,
+            "safety:alert:raise",
+            client=client,
+            obj=alert,
+            extra={"level": level, "source": source},
+        )
+        for clinician in _care_team(client):
+            notify.send_notice(clinician, "care_alert")
+    log.info("safety.alert.raised alert=%s level=%s source=%s", alert.pk, level, source)
+    return alert
+
+
+def _care_team(client: User) -> list[User]:
+    ids = policy.live_assignments().filter(client=client).values_list("clinician_id", flat=True)
+    return list(User.objects.filter(pk__in=list(ids), is_active=True))
+
+
+def acknowledge_alert(actor: User, *, alert: RiskAlert) -> RiskAlert:
+    """A member of the care team says they have seen the alert. Idempotent."""
+    with transaction.atomic():
+        if alert.status == AlertStatus.OPEN:
+            alert.status = AlertStatus.ACKNOWLEDGED
+            alert.acknowledged_at = timezone.now()
+            alert.acknowledged_by = actor
+            alert.save(update_fields=["status", "acknowledged_at", "acknowledged_by", "updated_at"])
+            audit.record(actor, "safety:alert:acknowledge", client=alert.client, obj=alert)
+    return alert
+
+
+def resolve_alert(actor: User, *, alert: RiskAlert, note: str) -> RiskAlert:
+    """Close an alert with a note saying what was done. A note is required."""
+    note = note.strip()
+    if not note:
+        raise ValidationError({"note": _("Please say briefly what was done.")})
+    with transaction.atomic():
+        now = timezone.now()
+        if alert.acknowledged_at is None:
+            alert.acknowledged_at = now
+            alert.acknowledged_by = actor
+        alert.status = AlertStatus.RESOLVED
+        alert.resolved_at = now
+        alert.resolved_by = actor
+        alert.resolution_note = note
+        alert.save()
+        audit.record(actor, "safety:alert:resolve", client=alert.client, obj=alert)
+    return alert

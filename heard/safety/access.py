@@ -1,0 +1,50 @@
+"""The ONLY way to load safety alerts. Missing and forbidden both raise 404."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from heard.accounts.models import User
+from heard.audit import services as audit
+from heard.audit.models import Outcome
+from heard.people import policy
+from heard.safety.models import AlertStatus, RiskAlert
+
+
+def visible_alerts(user: User, *, include_resolved: bool = False) -> QuerySet[RiskAlert]:
+    """Alerts about the clients on `user`'s care team (as clinician or supervisor), newest
+    first, with the client loaded. Safety is always shared, so no sharing check applies."""
+    ids = set(policy.clinician_assignments(user).values_list("client_id", flat=True))
+    ids |= set(policy.supervised_assignments(user).values_list("client_id", flat=True))
+    alerts = RiskAlert.objects.filter(client_id__in=ids).select_related("client")
+    # Resolved alerts are history: shown only when asked for.
+    if not include_resolved:
+        alerts = alerts.exclude(status=AlertStatus.RESOLVED)
+    return alerts.order_by("-created_at")
+
+
+def access_alert(user: User, alert_id: str | uuid.UUID, *, action: str) -> RiskAlert:
+    """The alert `alert_id` if `user` is on its client's care team now; audits the access
+    (and every denied attempt) as `action`; raises Http404 otherwise."""
+    try:
+        parsed = uuid.UUID(str(alert_id))
+    except ValueError:
+        parsed = None
+    alert = (
+        RiskAlert.objects.select_related("client").filter(public_id=parsed).first()
+        if parsed
+        else None
+    )
+    # The alert must exist.
+    if alert is None:
+        audit.record(user, action, outcome=Outcome.DENIED, extra={"reason": "not_found"})
+        raise Http404
+    # Only the client's care team (clinician or their supervisor) may act on it.
+    if not policy.is_on_care_team(user, alert.client):
+        audit.record(user, action, client=alert.client, outcome=Outcome.DENIED)
+        raise Http404
+    audit.record(user, action, client=alert.client, obj=alert)
+    return alert
