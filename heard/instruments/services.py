@@ -393,21 +393,22 @@ def due_measures(client: User, *, now: datetime | None = None) -> list[DueMeasur
 # --- Reminders ----------------------------------------------------------------------------------
 
 
-def remind_if_due(schedule: MeasureSchedule, *, now: datetime | None = None) -> bool:
-    """Send the client "You have a check-in waiting" if the measure is waiting and they have
-    not been reminded since it became due (at most one reminder when due and one when
-    overdue). Returns whether a reminder was sent."""
-    now = now or timezone.now()
-    if not schedule.active:
-        return False
-    state = state_of(schedule, now=now)
+def _needs_reminder(schedule: MeasureSchedule, state: DueState) -> bool:
+    """Waiting, and not yet reminded for this due date (one reminder when it falls due, one
+    more when it becomes overdue)."""
     if not state.waiting or state.due_at is None:
         return False
-    # Remind once when due; once more when it became overdue.
     since = state.due_at
     if state.status is DueStatus.OVERDUE and schedule.every_days is not None:
         since = state.due_at + timedelta(days=settings.HEARD_MEASURE_GRACE_DAYS)
-    if schedule.last_reminded_at is not None and schedule.last_reminded_at >= since:
+    return schedule.last_reminded_at is None or schedule.last_reminded_at < since
+
+
+def remind_if_due(schedule: MeasureSchedule, *, now: datetime | None = None) -> bool:
+    """Send the client "You have a check-in waiting" if the measure is waiting and they have
+    not been reminded for it yet. Returns whether a reminder was sent."""
+    now = now or timezone.now()
+    if not schedule.active or not _needs_reminder(schedule, state_of(schedule, now=now)):
         return False
     with transaction.atomic():
         schedule.last_reminded_at = now
@@ -435,10 +436,12 @@ def _plan_reminder(schedule_id: int) -> None:
     schedule = MeasureSchedule.objects.filter(pk=schedule_id, active=True).first()
     if schedule is None:
         return
-    when = state_of(schedule).next_change_at
+    now = timezone.now()
+    state = state_of(schedule, now=now)
+    when = now if _needs_reminder(schedule, state) else state.next_change_at
     if when is None:
         return
-    when = max(when, timezone.now())
+    when = max(when, now)
     transaction.on_commit(lambda: remind_task.using(run_after=when).enqueue(schedule_id))
 
 
