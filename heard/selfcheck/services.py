@@ -1,0 +1,58 @@
+"""The self-check's only writes: keeping finished results in the person's own account.
+
+Nothing else in the self-check touches the database. Keeping goes through the measures
+service, which scores, stores, audits and sends a critical answer down the safety path.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from heard.accounts import services as accounts
+from heard.accounts.models import User
+from heard.instruments.models import Assessment, AssessmentSource
+from heard.instruments.services import record_assessment
+from heard.selfcheck import flow
+
+
+def keep_results(actor: User, *, state: flow.State, language: str) -> list[Assessment]:
+    """Store a finished self-check as `actor`'s own assessments, one per instrument family
+    answered. All or nothing. Keeping the same check again stores nothing new (each
+    instrument's idempotency key is the check's nonce), so a resent form is harmless.
+    Raises ValidationError if the answers don't fit an instrument."""
+    with transaction.atomic():
+        return [
+            record_assessment(
+                actor,
+                client=actor,
+                instrument_id=outcome.instrument.id,
+                answers=list(outcome.answers),
+                source=AssessmentSource.SELF_CHECK,
+                language=language,
+                idempotency_key=f"self-check:{state.nonce}:{outcome.instrument.id}",
+            )
+            for outcome in flow.outcomes(state)
+        ]
+
+
+def join_and_keep(
+    *,
+    email: str,
+    password: str,
+    full_name: str,
+    preferred_name: str,
+    language: str,
+    state: flow.State,
+) -> User:
+    """Create an account (no organization yet) and keep the results in it, together: if
+    either fails, neither happens. Raises ValidationError (e.g. the email is taken)."""
+    with transaction.atomic():
+        user = accounts.create_account(
+            email=email,
+            password=password,
+            full_name=full_name,
+            preferred_name=preferred_name,
+            language=language,
+        )
+        keep_results(user, state=state, language=language)
+    return user
