@@ -9,15 +9,19 @@ from __future__ import annotations
 import time
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Protocol
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from heard.accounts import services as accounts
 from heard.accounts.models import Membership, Organization, Role, User
+from heard.appointments import services as appointments
+from heard.instruments import services as measures
 from heard.people import services as people
 from heard.people.models import CareAssignment
 
@@ -205,6 +209,77 @@ class _Loader:
             self.changes += 1
 
 
+def _answers_for(total: int, count: int, *, critical_last: bool = False) -> list[int]:
+    """Item answers (0-3) adding up to `total`, spread evenly; item 9 of the PHQ-9 is 0
+    unless `critical_last`."""
+    scored = count - 1 if count == 9 else count
+    answers = [total // scored + (1 if i < total % scored else 0) for i in range(scored)]
+    answers = [min(a, 3) for a in answers]
+    if count == 9:
+        answers.append(1 if critical_last else 0)
+    return answers
+
+
+# PHQ-9 and GAD-7 totals every two weeks for 12 weeks: some improve, some don't, a few worsen.
+_TRAJECTORIES = (
+    ((17, 15, 13, 11, 9, 7, 6), (14, 12, 11, 9, 7, 6, 5)),  # reliable recovery
+    ((12, 12, 11, 13, 12, 11, 12), (9, 10, 9, 9, 10, 9, 9)),  # no reliable change
+    ((8, 9, 11, 12, 13, 14, 15), (6, 7, 8, 10, 11, 12, 12)),  # reliable deterioration
+    ((19, 18, 15, 14, 13, 12, 11), (15, 14, 12, 11, 10, 10, 9)),  # improving, not recovered
+)
+
+
+def _demo_measures(loader: _Loader, client: User, clinician: User, index: int) -> None:
+    """Twelve weeks of care: fortnightly PHQ-9 and GAD-7, weekly sessions, an episode, and a
+    schedule for what comes next. Skipped when the client already has measures."""
+    if client.assessments.exists():
+        return
+    now = timezone.now()
+    start = now - timedelta(weeks=12, days=index % 5)
+    episode = appointments.open_episode(clinician, client=client, opened_at=start)
+    for week in range(12):
+        when = start + timedelta(weeks=week, hours=2)
+        appointment = appointments.add_appointment(clinician, client=client, starts_at=when)
+        # One in six sessions missed: real services have them.
+        status = "did_not_attend" if (week + index) % 6 == 5 else "attended"
+        appointments.set_appointment_status(clinician, appointment=appointment, status=status)
+    phq, gad = _TRAJECTORIES[index % len(_TRAJECTORIES)]
+    for step, (p, g) in enumerate(zip(phq, gad, strict=True)):
+        when = start + timedelta(weeks=2 * step, hours=1)
+        last = step == len(phq) - 1
+        measures.record_assessment(
+            client,
+            client=client,
+            instrument_id="phq-9",
+            answers=_answers_for(p, 9, critical_last=last and index == 3),
+            source="client",
+            completed_at=min(when, now),
+        )
+        measures.record_assessment(
+            client,
+            client=client,
+            instrument_id="gad-7",
+            answers=_answers_for(g, 7),
+            source="client",
+            completed_at=min(when, now),
+        )
+    # Half of the recovered and improving clients have finished their course of care.
+    if index % len(_TRAJECTORIES) in (0, 3) and index % 2 == 0:
+        appointments.close_episode(
+            clinician, episode=episode, reason="completed", closed_at=now - timedelta(days=1)
+        )
+    else:
+        for instrument in ("phq-9", "gad-7"):
+            measures.schedule_measure(
+                clinician,
+                client=client,
+                instrument_id=instrument,
+                every_days=14,
+                before_appointments=False,
+            )
+    loader.changes += 1
+
+
 def load_demo_data(stdout: Writer) -> DemoSummary:
     """Create (or find) the demo clinic, its staff and clients; progress lines go to `stdout`.
     Idempotent: returns a summary whose `changes` is 0 when everything was already in place."""
@@ -234,6 +309,7 @@ def load_demo_data(stdout: Writer) -> DemoSummary:
             client, _ = loader.member(person, org, Role.CLIENT)
             # Round robin: ten clients per clinician.
             loader.assignment(org, client, clinicians[index % len(clinicians)])
+            _demo_measures(loader, client, clinicians[index % len(clinicians)], index)
             if index < 3:
                 summary.logins.append(Login("Client", person.full_name, client.email, False))
             if (index + 1) % 10 == 0:

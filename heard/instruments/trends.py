@@ -76,6 +76,14 @@ def change_between(before: Assessment | None, after: Assessment) -> str | None:
     return result
 
 
+def better_by(before: Assessment | None, after: Assessment, instrument: Instrument) -> int:
+    """Points moved in the better direction since `before` (negative when worse)."""
+    if before is None or before.total is None or after.total is None:
+        return 0
+    delta = after.total - before.total
+    return delta if instrument.higher_is_better else -delta
+
+
 @dataclass(frozen=True)
 class HistoryRow:
     assessment: Assessment
@@ -172,6 +180,7 @@ class EpisodeSummary:
 
 
 def _pair(rows: Sequence[Assessment]) -> tuple[int, int] | None:
+    """First and last scored totals of `rows` (oldest first); None with fewer than two."""
     scored = [r.total for r in rows if r.total is not None]
     if len(scored) < 2:
         return None
@@ -179,11 +188,15 @@ def _pair(rows: Sequence[Assessment]) -> tuple[int, int] | None:
 
 
 def episode_summary(episode: Episode, *, now: datetime | None = None) -> EpisodeSummary:
-    """First and last PHQ-9 / GAD-7 within the episode, attended treatment sessions, and the
-    NHS Talking Therapies outcome (computed only once the episode has closed)."""
+    """First and last PHQ-9 / GAD-7 within the episode, attended treatment sessions in the
+    episode's service, and the NHS Talking Therapies outcome (computed only once the episode
+    has closed). The window runs from opened_at to closed_at (or `now` while open), both ends
+    included; ties in time are broken by primary key."""
     end = episode.closed_at or now or timezone.now()
     attended = Appointment.objects.filter(
         client_id=episode.client_id,
+        # An episode is a course of care in one service: another service's sessions don't count.
+        organization_id=episode.organization_id,
         status=AppointmentStatus.ATTENDED,
         # NHS Talking Therapies counts attended treatment contacts only.
         kind=AppointmentKind.TREATMENT,
@@ -195,9 +208,10 @@ def episode_summary(episode: Episode, *, now: datetime | None = None) -> Episode
             client_id=episode.client_id,
             status=AssessmentStatus.COMPLETED,
             instrument__in=["phq-9", "gad-7"],
+            total__isnull=False,
             completed_at__gte=episode.opened_at,
             completed_at__lte=end,
-        ).order_by("completed_at")
+        ).order_by("completed_at", "pk")
     )
     phq9 = _pair([r for r in rows if r.instrument == "phq-9"])
     gad7 = _pair([r for r in rows if r.instrument == "gad-7"])
@@ -207,7 +221,7 @@ def episode_summary(episode: Episode, *, now: datetime | None = None) -> Episode
     return EpisodeSummary(episode, attended, phq9, gad7, outcome)
 
 
-def episode_summaries(client: User) -> list[EpisodeSummary]:
+def episode_summaries(client: User, *, now: datetime | None = None) -> list[EpisodeSummary]:
     """Summaries of a client's episodes (client already checked), newest first."""
-    episodes = Episode.objects.filter(client=client).order_by("-opened_at")
-    return [episode_summary(e) for e in episodes]
+    episodes = Episode.objects.filter(client=client).order_by("-opened_at", "-pk")
+    return [episode_summary(e, now=now) for e in episodes]

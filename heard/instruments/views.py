@@ -35,6 +35,7 @@ def my_measures(request: HttpRequest) -> HttpResponse:
             "unfinished": access.client_unfinished(user),
             "history": trends.history_rows(completed, newest_first=True),
             "charts": trends.charts_for(completed),
+            "instruments": wording.self_start_instruments(),
         },
     )
 
@@ -173,7 +174,10 @@ def result(request: HttpRequest, assessment_id: str) -> HttpResponse:
             "instrument": instrument,
             "meaning": wording.meaning(instrument.id, assessment.severity, assessment.caseness),
             "previous": previous,
-            "change": wording.change_text(trends.change_between(previous, assessment)),
+            "change": wording.change_text(
+                trends.change_between(previous, assessment),
+                better_by=trends.better_by(previous, assessment, instrument),
+            ),
             "next_steps": wording.next_steps(instrument.id),
             "lines": lines,
             "care_team": people_access.care_team(user),

@@ -7,8 +7,12 @@ published band labels instead.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from heard.instruments.registry import all_instruments
 
 # (instrument, band label as in scoring) -> sentence for the person.
 _BAND_TEXT: dict[tuple[str, str], Promise] = {
@@ -58,7 +62,11 @@ _CHANGE_TEXT: dict[str, Promise] = {
     "deterioration": _(
         "That's harder than last time. It may help to talk about it with your care team."
     ),
-    "no reliable change": _("That's about the same as last time."),
+}
+_SMALL_CHANGE_TEXT: dict[int, Promise] = {
+    1: _("That's a little better than last time."),
+    0: _("That's the same as last time."),
+    -1: _("That's a little harder than last time."),
 }
 
 NEXT_STEPS: dict[str, tuple[Promise, ...]] = {
@@ -90,8 +98,14 @@ def meaning(instrument_id: str, severity: str | None, caseness: bool | None) -> 
     )
 
 
-def change_text(change: str | None) -> str:
-    return str(_CHANGE_TEXT[change]) if change in _CHANGE_TEXT else ""
+def change_text(change: str | None, *, better_by: int = 0) -> str:
+    """How this score compares with the previous one. `better_by` is positive when the score
+    moved in the better direction (down for most instruments, up for WHO-5)."""
+    if change in _CHANGE_TEXT:
+        return str(_CHANGE_TEXT[change])
+    if change is None:
+        return ""
+    return str(_SMALL_CHANGE_TEXT[(better_by > 0) - (better_by < 0)])
 
 
 def next_steps(instrument_id: str) -> list[str]:
@@ -99,3 +113,27 @@ def next_steps(instrument_id: str) -> list[str]:
         instrument_id, "anxiety" if instrument_id in {"gad-7", "gad-2"} else "general"
     )
     return [str(s) for s in NEXT_STEPS[key]]
+
+
+_ABOUT: dict[str, Promise] = {
+    "phq-9": _("mood over the last two weeks (9 questions)"),
+    "gad-7": _("worry and anxiety over the last two weeks (7 questions)"),
+    "who-5": _("well-being over the last two weeks (5 questions)"),
+    "k10": _("stress and distress over the last four weeks (10 questions)"),
+    "pcl-5": _("how a very stressful experience affects you now (20 questions)"),
+    "audit-c": _("drinking over the last year (3 questions)"),
+}
+
+
+@dataclass(frozen=True)
+class StartChoice:
+    id: str
+    name: str
+    about: str
+
+
+def self_start_instruments() -> list[StartChoice]:
+    """The questionnaires a client may take on their own, with a plain description."""
+    return [
+        StartChoice(i.id, i.name, str(_ABOUT[i.id])) for i in all_instruments() if i.id in _ABOUT
+    ]
