@@ -275,6 +275,9 @@ class Outcome:
     score: Score
     # None for WHO-5; for the others, why the longer questions were asked (or None).
     followup: str | None = None
+    # The PHQ-2 / GAD-2 part on its own (None for WHO-5), for when the longer part is
+    # incomplete but the first two questions were answered.
+    screen: Score | None = None
 
 
 def _answered_any(values: Sequence[int | None]) -> bool:
@@ -293,6 +296,7 @@ def outcomes(state: State) -> list[Outcome]:
         values = asked(state, group)
         screen_id = SCREENS.get(group)
         followup = followup_reason(state, group) if screen_id else None
+        screen = screen_score(state, group) if screen_id else None
         if screen_id and not _answered_any(values[len(SCREEN_ITEMS) :]):
             instrument_id, values = screen_id, values[: len(SCREEN_ITEMS)]
         if not _answered_any(values):
@@ -304,6 +308,7 @@ def outcomes(state: State) -> list[Outcome]:
                 answers=tuple(values),
                 score=score(instrument_id, values),
                 followup=followup,
+                screen=screen,
             )
         )
     return found

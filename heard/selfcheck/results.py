@@ -13,10 +13,11 @@ from itertools import chain, zip_longest
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from heard.instruments import wording
-from heard.instruments.registry import Instrument
+from heard.instruments.registry import Instrument, get_instrument
+from heard.instruments.scoring import Score
 from heard.selfcheck import flow
 
 HEADINGS: dict[str, Promise] = {
@@ -39,8 +40,7 @@ class Section:
     raised: bool
 
 
-def _score_line(outcome: flow.Outcome) -> str:
-    result, instrument = outcome.score, outcome.instrument
+def _score_line(result: Score, instrument: Instrument) -> str:
     if result.total is None:
         return ""
     if result.index is not None:
@@ -48,35 +48,37 @@ def _score_line(outcome: flow.Outcome) -> str:
     return _("%(total)s out of %(max)s") % {"total": result.total, "max": instrument.max_total}
 
 
-def _notes(outcome: flow.Outcome) -> tuple[str, ...]:
-    notes: list[str] = []
-    scored = {item.number for item in outcome.instrument.scored_items}
-    skipped = [n for n in outcome.score.skipped if n in scored]
-    if skipped:
-        notes.append(
-            ngettext(
-                "You chose not to answer %(count)s question, so there is no total for this part.",
-                "You chose not to answer %(count)s questions, so there is no total for this part.",
-                len(skipped),
-            )
-            % {"count": len(skipped)}
-        )
-    if outcome.score.total is not None and outcome.instrument.higher_is_better:
-        notes.append(_("On this scale, a higher score means better well-being."))
-    return tuple(notes)
-
-
 def section(outcome: flow.Outcome) -> Section:
-    result = outcome.score
+    """What to say about one part. When the longer questions have a skipped answer but the
+    first two were answered, the part is described by those two (the PHQ-2 or GAD-2)."""
+    result, instrument = outcome.score, outcome.instrument
+    notes: list[str] = []
+    screen = outcome.screen
+    if result.total is None and screen is not None and screen.complete:
+        skipped = len([n for n in result.skipped if n in _scored(instrument)])
+        notes.append(
+            _(
+                "You chose not to answer %(count)s of the longer questions, so this is based "
+                "on the first two."
+            )
+            % {"count": skipped}
+        )
+        result, instrument = screen, get_instrument(screen.instrument)
+    if result.total is not None and instrument.higher_is_better:
+        notes.append(_("On this scale, a higher score means better well-being."))
     return Section(
         group=outcome.group,
         heading=str(HEADINGS[outcome.group]),
-        meaning=wording.meaning(outcome.instrument.id, result.severity, result.caseness),
-        score=_score_line(outcome),
-        notes=_notes(outcome),
-        instrument=outcome.instrument,
-        raised=bool(result.caseness or result.critical),
+        meaning=wording.meaning(instrument.id, result.severity, result.caseness),
+        score=_score_line(result, instrument),
+        notes=tuple(notes),
+        instrument=instrument,
+        raised=bool(result.caseness or outcome.score.critical),
     )
+
+
+def _scored(instrument: Instrument) -> set[int]:
+    return {item.number for item in instrument.scored_items}
 
 
 def skills(sections: list[Section]) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -95,7 +96,7 @@ def keep(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
         services.keep_results(user, state=state, language=language)
         messages.success(request, _("Your self-check results are kept in your account."))
-        return redirect("people:client_home")
+        return redirect("instruments:my_measures")
     signup, choice = SignupForm(request.POST), KeepChoiceForm(request.POST)
     if not all([signup.is_valid(), choice.is_valid()]):
         return _results(request, state, signup=signup, choice=choice)
@@ -114,7 +115,7 @@ def keep(request: HttpRequest) -> HttpResponse:
         return _results(request, state, signup=signup, choice=choice)
     login(request, new_user, backend=BACKEND)
     messages.success(request, _("Welcome to Heard. Your self-check results are in your account."))
-    return redirect("people:client_home")
+    return redirect("instruments:my_measures")
 
 
 # --- Rendering --------------------------------------------------------------------------
@@ -189,7 +190,7 @@ def _results(
     user = _signed_in(request)
     is_staff = user is not None and accounts.is_staff_user(user)
     keep_error_links = [
-        (f"{form[name].auto_id}" if name in form.fields else "keep", str(error))
+        _error_link(form, name, str(error))
         for form in (signup, choice)
         if form is not None
         for name, errors in form.errors.items()
@@ -210,6 +211,13 @@ def _results(
         **_crisis(request),
     }
     return render(request, "selfcheck/results.html", context)
+
+
+def _error_link(form: forms.Form, name: str, error: str) -> tuple[str, str]:
+    """(id to link to, message) for the error summary; the label says which field it is."""
+    if name not in form.fields or name == "keep":
+        return ("id_keep" if name == "keep" else "heard-keep-heading", error)
+    return (form[name].auto_id, f"{form[name].label}: {error}")
 
 
 def _invalid(request: HttpRequest) -> HttpResponse:

@@ -3,6 +3,7 @@ kind errors for bad input, and keeping the results."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import timedelta
 
@@ -15,6 +16,7 @@ from django.urls import reverse
 from heard.accounts.models import User
 from heard.audit.models import AuditEvent
 from heard.instruments.models import Assessment
+from heard.instruments.registry import get_instrument
 from heard.selfcheck import flow, tokens
 from heard.selfcheck.tests.walk import (
     KEEP,
@@ -227,7 +229,8 @@ def test_results_say_what_the_answers_suggest_with_the_score_and_range(client) -
     # Attribution for every instrument shown.
     assert "Patient Health Questionnaire-9 (PHQ-9)" in body
     assert "Generalized Anxiety Disorder-7 (GAD-7)" in body
-    assert "WHO-5 Well-Being Index ©" in body
+    for instrument_id in ("phq-9", "gad-7", "who-5"):
+        assert html.escape(get_instrument(instrument_id).copyright) in body
     assert "Keep these results" in body
 
 
@@ -238,11 +241,27 @@ def test_negative_screens_are_reported_on_the_short_questionnaires(client) -> No
     assert "Patient Health Questionnaire-2 (PHQ-2)" in body
 
 
-def test_skipped_questions_are_named_kindly_in_the_results(client) -> None:
+def test_skipped_longer_questions_fall_back_kindly_on_the_first_two(client) -> None:
     pages = {**POSITIVE, "worry-more": {3: "skip", 4: 1, 5: 1, 6: 1, 7: "skip"}}
     body = main(walk(client, pages))
-    assert "You chose not to answer 2 questions, so there is no total for this part." in body
+    assert (
+        "You chose not to answer 2 of the longer questions, so this is based on the first two."
+    ) in body
+    assert "Your score: 4 out of 6 on the GAD-2." in body
+    assert "worry or anxiety may be affecting you" in body
     assert "out of 21" not in body
+
+
+def test_a_part_with_too_many_skips_for_a_score_says_so_kindly(client) -> None:
+    pages = {**NEGATIVE, "mood": {1: 1, 2: "skip"}, "mood-more": {}, "mood-last": {}}
+    response = to_step(client, pages, "mood-more")
+    response = client.post(QUESTIONS, form_data(response, action="skip"))
+    response = client.post(QUESTIONS, form_data(response, action="skip"))
+    assert step_of(response) == "wellbeing"
+    body = main(post_page(client, response, NEGATIVE["wellbeing"]))
+    assert "<h1>Your results</h1>" in body
+    assert "we can&#x27;t give a score this time" in body
+    assert "out of 6 on the PHQ-2" not in body
 
 
 def test_a_signed_in_client_sees_their_care_team(client_for) -> None:
@@ -300,7 +319,7 @@ def test_a_signed_in_client_keeps_the_results_once(personas: Personas, client_fo
     token = _finished_token(casey)
     response = casey.post(KEEP, {"state": token})
     assert response.status_code == 302
-    assert response["Location"] == reverse("people:client_home")
+    assert response["Location"] == reverse("instruments:my_measures")
     kept = Assessment.objects.filter(client=personas.casey).order_by("instrument")
     assert [(a.instrument, a.source, a.total) for a in kept] == [
         ("gad-7", "self_check", 11),
@@ -351,7 +370,7 @@ def test_a_visitor_creates_an_account_and_keeps_the_results(client) -> None:
     assert "checked" not in checkbox.group(0)
     response = client.post(KEEP, {**form_data(results), **_signup()})
     assert response.status_code == 302
-    assert response["Location"] == reverse("people:client_home")
+    assert response["Location"] == reverse("instruments:my_measures")
     robin = User.objects.get(email="robin@example.org")
     assert robin.check_password(PASSWORD)
     assert {a.instrument for a in Assessment.objects.filter(client=robin)} == {
@@ -364,7 +383,7 @@ def test_a_visitor_creates_an_account_and_keeps_the_results(client) -> None:
     assert phq9.critical == [9]
     # They are signed in now: that is the first session the check ever made.
     assert Session.objects.count() == 1
-    assert client.get(reverse("people:client_home")).status_code == 200
+    assert client.get(reverse("instruments:my_measures")).status_code == 200
 
 
 def test_a_visitor_must_tick_keep_and_nothing_is_stored_until_they_do(client) -> None:
@@ -374,7 +393,10 @@ def test_a_visitor_must_tick_keep_and_nothing_is_stored_until_they_do(client) ->
     body = text(response)
     assert "To keep your results, tick" in body
     assert "<title>Error: Your results " in body
-    assert 'action="/check/keep/#keep"' in body
+    # The summary takes the focus (and so scrolls into view) without JavaScript.
+    summary = body.index('class="usa-alert usa-alert--error heard-error-summary"')
+    assert body.index('id="heard-keep-heading"') < summary
+    assert "autofocus" in body[summary : summary + 200]
     assert not User.objects.filter(email="robin@example.org").exists()
     assert Assessment.objects.count() == 0
     assert Session.objects.count() == 0
