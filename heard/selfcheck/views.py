@@ -97,11 +97,17 @@ def keep(request: HttpRequest) -> HttpResponse:
         services.keep_results(user, state=state, language=language)
         messages.success(request, _("Your self-check results are kept in your account."))
         return redirect("instruments:my_measures")
+    return _join_and_keep(request, state, language=language)
+
+
+def _join_and_keep(request: HttpRequest, state: flow.State, *, language: str) -> HttpResponse:
+    """A visitor keeps the results: a new account with them in it, then signed in. Until
+    the form is right, nothing is stored and the results page shows what to fix."""
     signup, choice = SignupForm(request.POST), KeepChoiceForm(request.POST)
     if not all([signup.is_valid(), choice.is_valid()]):
         return _results(request, state, signup=signup, choice=choice)
     try:
-        new_user = services.join_and_keep(
+        user = services.join_and_keep(
             email=signup.cleaned_data["email"],
             password=signup.cleaned_data["password"],
             full_name=signup.cleaned_data["full_name"],
@@ -113,7 +119,7 @@ def keep(request: HttpRequest) -> HttpResponse:
         for field, errors in exc.message_dict.items():
             signup.add_error(field if field in signup.fields else None, errors)
         return _results(request, state, signup=signup, choice=choice)
-    login(request, new_user, backend=BACKEND)
+    login(request, user, backend=BACKEND)
     messages.success(request, _("Welcome to Heard. Your self-check results are in your account."))
     return redirect("instruments:my_measures")
 

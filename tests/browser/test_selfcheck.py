@@ -175,7 +175,7 @@ def test_a_visitor_takes_the_check_with_the_keyboard_on_a_phone(live_server, pag
         "Your well-being",
         "Your results",
     ]
-    assert page.get_by_role("heading", name="Support for right now").is_visible()
+    assert page.get_by_role("heading", name="Support is here for you, right now").is_visible()
     # Mood item 7 was skipped: no PHQ-9 total, so the first two answers speak; the GAD-7
     # has a total.
     assert page.get_by_text("You chose not to answer 1 of the longer questions").is_visible()

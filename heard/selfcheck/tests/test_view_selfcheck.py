@@ -17,6 +17,7 @@ from heard.accounts.models import User
 from heard.audit.models import AuditEvent
 from heard.instruments.models import Assessment
 from heard.instruments.registry import get_instrument
+from heard.safety.models import RiskAlert
 from heard.selfcheck import flow, tokens
 from heard.selfcheck.tests.walk import (
     KEEP,
@@ -182,7 +183,8 @@ def test_a_critical_answer_shows_crisis_lines_next(client) -> None:
     assert 'href="tel:911"' in body
     assert 'href="tel:988"' in body
     assert 'href="sms:741741?&amp;body=HOME"' in body
-    assert body.index('href="tel:911"') < body.index('href="tel:988"')
+    # The same crisis panel as a critical answer inside an account.
+    assert "Support is here for you, right now" in body
     assert 'href="/help-now/">Go to help now</a>' in body
     assert 'value="next">Continue the check</button>' in body
     # Continue the check goes on with the questions.
@@ -195,12 +197,14 @@ def test_the_support_page_shows_the_lines_for_the_persons_region(client) -> None
     body = main(to_step(client, CRITICAL, "support"))
     assert 'href="tel:999"' in body
     assert 'href="tel:116123"' in body
-    assert "United Kingdom" in body
+    assert 'href="tel:988"' not in body
 
 
 def test_results_after_a_critical_answer_show_crisis_resources_first(client) -> None:
     body = main(walk(client, CRITICAL))
-    assert body.index("Support for right now") < body.index("screening, not a diagnosis")
+    assert body.index("Support is here for you, right now") < body.index(
+        "screening, not a diagnosis"
+    )
     assert body.index('href="tel:988"') < body.index('<h2 id="heard-result-phq">')
 
 
@@ -225,7 +229,9 @@ def test_results_say_what_the_answers_suggest_with_the_score_and_range(client) -
     assert body.count("<li>") >= 3  # things to try
     assert "Talk to a GP or family doctor" in body
     assert 'href="tel:988"' in body  # crisis lines for everyone, after the next steps
-    assert "Support for right now" not in body
+    assert "Support is here for you, right now" not in body
+    assert "If things ever feel like too much" in body
+    assert "Showing help lines for: <strong>United States</strong>." in body
     # Attribution for every instrument shown.
     assert "Patient Health Questionnaire-9 (PHQ-9)" in body
     assert "Generalized Anxiety Disorder-7 (GAD-7)" in body
@@ -330,6 +336,21 @@ def test_a_signed_in_client_keeps_the_results_once(personas: Personas, client_fo
     # Sending the same form again stores nothing new.
     casey.post(KEEP, {"state": token})
     assert Assessment.objects.filter(client=personas.casey).count() == 3
+
+
+def test_keeping_a_critical_answer_sends_it_down_the_safety_path(
+    personas: Personas, client_for
+) -> None:
+    casey = client_for("casey")
+    results = walk(casey, CRITICAL)
+    # She is told before she chooses: her care team will hear about that answer.
+    assert "your care team will be told about your answer" in text(results)
+    casey.post(KEEP, {"state": token_of(results)})
+    alert = RiskAlert.objects.get(client=personas.casey)
+    assert alert.source == "measure"
+    # A check that stays unkept raises nothing: only what a person keeps reaches the team.
+    walk(client_for("cam"), CRITICAL)
+    assert not RiskAlert.objects.filter(client=personas.cam).exists()
 
 
 def test_keeping_an_unfinished_check_is_refused(client_for) -> None:
