@@ -30,6 +30,8 @@ OTHER_PARAMS = {
     "token_id": "00000000-0000-0000-0000-000000000000",
     "path": "nothing.css",
     "url": "nothing",
+    "instrument_id": "phq-9",
+    "response_id": "00000000-0000-0000-0000-000000000000",
 }
 # Routes that are not ours to check (Django's language switch).
 SKIP_PREFIXES = ("/i18n/", "/static/")

@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from heard.accounts.api import router as accounts_router
 from heard.api.auth import HeardSessionAuth, TokenAuth
+from heard.instruments.api import router as instruments_router
 from heard.people.api import router as people_router
 
 api = NinjaAPI(
@@ -20,3 +21,4 @@ api = NinjaAPI(
 )
 api.add_router("", accounts_router)
 api.add_router("", people_router)
+api.add_router("", instruments_router)

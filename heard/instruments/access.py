@@ -56,6 +56,24 @@ def access_assessment(
     return assessment
 
 
+def access_own_submission(user: User, idempotency_key: str, *, action: str) -> Assessment | None:
+    """The assessment `user` entered earlier under `idempotency_key` (a retried API request),
+    or None when there is none. `user` must still be allowed to read it: Http404 otherwise.
+    Audits staff access as `action`, as access_assessment does."""
+    # Only a key the caller used: keys are unique per person who entered the answers.
+    assessment = (
+        Assessment.objects.select_related("client", "entered_by")
+        .filter(entered_by=user, idempotency_key=idempotency_key)
+        .first()
+        if idempotency_key
+        else None
+    )
+    if assessment is None:
+        return None
+    _check(user, assessment.client, action=action, obj=assessment, for_write=False)
+    return assessment
+
+
 def access_own_unfinished(user: User, assessment_id: str | uuid.UUID) -> Assessment:
     """An unfinished assessment that `user` is answering for themself; Http404 otherwise.
     Only the client answers their own questionnaire."""
