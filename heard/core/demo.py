@@ -22,6 +22,7 @@ from heard.accounts import services as accounts
 from heard.accounts.models import Membership, Organization, Role, User
 from heard.appointments import services as appointments
 from heard.instruments import services as measures
+from heard.instruments.models import Assessment
 from heard.people import services as people
 from heard.people.models import CareAssignment
 
@@ -232,7 +233,7 @@ _TRAJECTORIES = (
 def _demo_measures(loader: _Loader, client: User, clinician: User, index: int) -> None:
     """Twelve weeks of care: fortnightly PHQ-9 and GAD-7, weekly sessions, an episode, and a
     schedule for what comes next. Skipped when the client already has measures."""
-    if client.assessments.exists():
+    if Assessment.objects.filter(client=client).exists():
         return
     now = timezone.now()
     start = now - timedelta(weeks=12, days=index % 5)
