@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("heard.people.urls")),
     path("", include("heard.safety.urls")),
     path("", include("heard.instruments.urls")),
+    path("", include("heard.appointments.urls")),
     path("", include("heard.selfcheck.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -66,10 +66,20 @@ def access_episode(user: User, episode_id: str | uuid.UUID, *, action: str) -> E
 
 
 def client_appointments(client: User) -> QuerySet[Appointment]:
-    """A client's appointments (client already checked with people.access.access_client)."""
-    return Appointment.objects.filter(client=client).order_by("starts_at")
+    """A client's appointments, oldest first, with their clinician loaded (client already
+    checked with people.access.access_client)."""
+    return (
+        Appointment.objects.filter(client=client)
+        .select_related("clinician")
+        .order_by("starts_at", "pk")
+    )
 
 
 def client_episodes(client: User) -> QuerySet[Episode]:
-    """A client's episodes of care, newest first (client already checked)."""
-    return Episode.objects.filter(client=client).order_by("-opened_at")
+    """A client's episodes of care, newest first, with who opened and closed them loaded
+    (client already checked)."""
+    return (
+        Episode.objects.filter(client=client)
+        .select_related("opened_by", "closed_by")
+        .order_by("-opened_at", "-pk")
+    )

@@ -44,6 +44,11 @@ class Appointment(PublicModel):
         ordering = ["starts_at"]
         indexes = [models.Index(fields=["client", "starts_at"], name="appointment_client_idx")]
 
+    @property
+    def has_started(self) -> bool:
+        """Whether it has begun, so it can be marked attended or missed."""
+        return self.starts_at <= timezone.now()
+
 
 class EpisodeCloseReason(models.TextChoices):
     COMPLETED = "completed", _("Treatment completed")
