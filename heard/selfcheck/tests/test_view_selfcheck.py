@@ -438,3 +438,15 @@ def test_a_weak_password_is_a_form_error(client) -> None:
     assert response.status_code == 200
     assert 'aria-invalid="true"' in text(response)
     assert not User.objects.filter(email="robin@example.org").exists()
+
+
+# --- Language ------------------------------------------------------------------------------
+
+
+def test_in_spanish_the_page_is_spanish_and_the_questions_stay_as_published(client) -> None:
+    # The surrounding words follow the person's language; the instrument's wording is the
+    # published English until a validated translation is added to its definition.
+    client.cookies["django_language"] = "es"
+    body = text(client.get(QUESTIONS))
+    assert '<html lang="es"' in body
+    assert "Little interest or pleasure in doing things</legend>" in body
