@@ -1,4 +1,5 @@
-"""The self-check's only writes: keeping finished results in the person's own account.
+"""The self-check's only writes: keeping finished results in the person's own account, and
+telling a signed-in client's care team about a critical answer.
 
 Nothing else in the self-check touches the database. Keeping goes through the measures
 service, which scores, stores, audits and sends a critical answer down the safety path.
@@ -6,12 +7,17 @@ service, which scores, stores, audits and sends a critical answer down the safet
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 
 from heard.accounts import services as accounts
 from heard.accounts.models import User
 from heard.instruments.models import Assessment, AssessmentSource
 from heard.instruments.services import record_assessment
+from heard.people import access as people_access
+from heard.safety import services as safety
+from heard.safety.models import AlertLevel, SignalSource
 from heard.selfcheck import flow
 
 
@@ -56,3 +62,23 @@ def join_and_keep(
         )
         keep_results(user, state=state, language=language)
     return user
+
+
+def alert_care_team(user: User, *, state: flow.State) -> bool:
+    """A signed-in client with a care team gave a critical answer: tell the team now, even
+    though the answers themselves are not kept (safety first; the start page says so).
+    One alert per run of the check. Returns whether the care team was told."""
+    if not people_access.care_team(user).exists():
+        return False
+    safety.raise_safety_signal(
+        client=user,
+        source=SignalSource.MEASURE,
+        source_id=uuid.uuid5(uuid.NAMESPACE_URL, f"heard:self-check:{state.nonce}"),
+        level=AlertLevel.URGENT,
+        categories=["suicide"],
+        reason=(
+            "Self-check: PHQ-9 question 9 (thoughts that you would be better off dead or of "
+            "hurting yourself in some way) answered above “Not at all”. The answers were not kept."
+        ),
+    )
+    return True

@@ -51,7 +51,9 @@ STEM = gettext_lazy(
 @never_cache
 @require_safe
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "selfcheck/start.html")
+    user = _signed_in(request)
+    has_team = user is not None and people.care_team(user).exists()
+    return render(request, "selfcheck/start.html", {"has_team": has_team})
 
 
 @never_cache
@@ -181,7 +183,9 @@ def _crisis(request: HttpRequest) -> dict[str, Any]:
 
 
 def _support(request: HttpRequest, state: flow.State) -> HttpResponse:
-    context = {"token": tokens.dumps(state), **_crisis(request)}
+    user = _signed_in(request)
+    team_told = user is not None and services.alert_care_team(user, state=state)
+    context = {"token": tokens.dumps(state), "team_told": team_told, **_crisis(request)}
     return render(request, "selfcheck/support.html", context)
 
 

@@ -345,12 +345,30 @@ def test_keeping_a_critical_answer_sends_it_down_the_safety_path(
     results = walk(casey, CRITICAL)
     # She is told before she chooses: her care team will hear about that answer.
     assert "your care team will be told about your answer" in text(results)
+    # Signed in with a care team: the team was told at the critical answer itself.
+    assert RiskAlert.objects.filter(client=personas.casey).count() == 1
     casey.post(KEEP, {"state": token_of(results)})
-    alert = RiskAlert.objects.get(client=personas.casey)
-    assert alert.source == "measure"
-    # A check that stays unkept raises nothing: only what a person keeps reaches the team.
-    walk(client_for("cam"), CRITICAL)
-    assert not RiskAlert.objects.filter(client=personas.cam).exists()
+    alerts = RiskAlert.objects.filter(client=personas.casey)
+    assert {a.source for a in alerts} == {"measure"}
+    # Keeping adds the alert tied to the stored assessment.
+    assert alerts.count() == 2
+
+
+def test_a_signed_in_clients_care_team_hears_of_a_critical_answer_even_unkept(
+    personas: Personas, client_for
+) -> None:
+    cam = client_for("cam")
+    start = cam.get(reverse("selfcheck:start")).content.decode()
+    assert "we&#x27;ll let your care team know" in start or "we'll let your care team know" in start
+    walk(cam, CRITICAL)
+    alert = RiskAlert.objects.get(client=personas.cam)
+    assert "not kept" in alert.reason
+    assert Assessment.objects.filter(client=personas.cam).count() == 0
+
+
+def test_an_anonymous_critical_answer_raises_nothing(client) -> None:
+    walk(client, CRITICAL)
+    assert RiskAlert.objects.count() == 0
 
 
 def test_keeping_an_unfinished_check_is_refused(client_for) -> None:
