@@ -12,6 +12,20 @@ ACTION_LABELS: dict[str, Promise] = {
     "membership:add": _("Added you to the service"),
     "membership:deactivate": _("Ended your place in the service"),
     "sharing:update": _("Changed what you share"),
+    "measure:list": _("Looked at your questionnaire results"),
+    "measure:read": _("Opened one of your questionnaire results"),
+    "measure:record": _("Added questionnaire answers for you"),
+    "measure:schedule:create": _("Set up regular questionnaires for you"),
+    "measure:schedule:end": _("Stopped regular questionnaires for you"),
+    "measure:reminder": _("Sent you a reminder that a check-in is waiting"),
+    "appointment:list": _("Looked at your appointments"),
+    "appointment:create": _("Booked an appointment with you"),
+    "appointment:status": _("Updated one of your appointments"),
+    "episode:open": _("Started a course of care with you"),
+    "episode:close": _("Ended a course of care with you"),
+    "safety:alert:raise": _("Let your care team know you might need support"),
+    "safety:alert:acknowledge": _("Saw the alert that you might need support"),
+    "safety:alert:resolve": _("Followed up on the alert that you might need support"),
 }
 DEFAULT_LABEL = _("Looked at or changed your information")
 
