@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from django.db import transaction
@@ -21,8 +21,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from heard.accounts import services as accounts
 from heard.accounts.models import Membership, Organization, Role, User
 from heard.appointments import services as appointments
+from heard.appointments.models import Appointment, Episode
 from heard.instruments import services as measures
-from heard.instruments.models import Assessment
+from heard.instruments.models import Assessment, AssessmentSource, AssessmentStatus
+from heard.instruments.registry import get_instrument
+from heard.instruments.scoring import score
 from heard.people import services as people
 from heard.people.models import CareAssignment
 
@@ -230,46 +233,82 @@ _TRAJECTORIES = (
 )
 
 
+def _demo_assessment(
+    client: User, instrument_id: str, answers: list[int], when: datetime
+) -> Assessment:
+    """A completed, scored assessment row for the demo history (inert: no audit, no alerts)."""
+    instrument = get_instrument(instrument_id)
+    result = score(instrument_id, answers)
+    padded = answers + [None] * (len(instrument.items) - len(answers))
+    return Assessment(
+        client=client,
+        instrument=instrument_id,
+        instrument_version=instrument.version,
+        source=AssessmentSource.CLIENT,
+        entered_by=client,
+        status=AssessmentStatus.COMPLETED,
+        answers={str(n): v for n, v in enumerate(padded, start=1)},
+        started_at=when,
+        completed_at=when,
+        total=result.total,
+        severity=result.severity or "",
+        caseness=result.caseness,
+        complete=result.complete,
+        critical=list(result.critical),
+    )
+
+
 def _demo_measures(loader: _Loader, client: User, clinician: User, index: int) -> None:
     """Twelve weeks of care: fortnightly PHQ-9 and GAD-7, weekly sessions, an episode, and a
-    schedule for what comes next. Skipped when the client already has measures."""
+    schedule for what comes next. The history is written in bulk as inert rows (it is the
+    past: nothing to audit or alert); one client's latest answer goes through the real
+    service, so the demo has an open safety alert. Skipped when the client has measures."""
     if Assessment.objects.filter(client=client).exists():
         return
     now = timezone.now()
     start = now - timedelta(weeks=12, days=index % 5)
-    episode = appointments.open_episode(clinician, client=client, opened_at=start)
-    for week in range(12):
-        when = start + timedelta(weeks=week, hours=2)
-        appointment = appointments.add_appointment(clinician, client=client, starts_at=when)
-        # One in six sessions missed: real services have them.
-        status = "did_not_attend" if (week + index) % 6 == 5 else "attended"
-        appointments.set_appointment_status(clinician, appointment=appointment, status=status)
+    organization = appointments.client_organization(client, actor=clinician)
+    # A third of the clients have finished a course of care, across every trajectory.
+    finished = index % 3 == 0
+    Episode.objects.create(
+        organization=organization,
+        client=client,
+        opened_at=start,
+        opened_by=clinician,
+        closed_at=now - timedelta(days=1) if finished else None,
+        closed_by=clinician if finished else None,
+        close_reason="completed" if finished else "",
+    )
+    Appointment.objects.bulk_create(
+        Appointment(
+            organization=organization,
+            client=client,
+            clinician=clinician,
+            starts_at=start + timedelta(weeks=week, hours=2),
+            # One in six sessions missed: real services have them.
+            status="did_not_attend" if (week + index) % 6 == 5 else "attended",
+        )
+        for week in range(12)
+    )
     phq, gad = _TRAJECTORIES[index % len(_TRAJECTORIES)]
+    rows = []
     for step, (p, g) in enumerate(zip(phq, gad, strict=True)):
-        when = start + timedelta(weeks=2 * step, hours=1)
-        last = step == len(phq) - 1
-        measures.record_assessment(
-            client,
-            client=client,
-            instrument_id="phq-9",
-            answers=_answers_for(p, 9, critical_last=last and index == 3),
-            source="client",
-            completed_at=min(when, now),
-        )
-        measures.record_assessment(
-            client,
-            client=client,
-            instrument_id="gad-7",
-            answers=_answers_for(g, 7),
-            source="client",
-            completed_at=min(when, now),
-        )
-    # Half of the recovered and improving clients have finished their course of care.
-    if index % len(_TRAJECTORIES) in (0, 3) and index % 2 == 0:
-        appointments.close_episode(
-            clinician, episode=episode, reason="completed", closed_at=now - timedelta(days=1)
-        )
-    else:
+        when = min(start + timedelta(weeks=2 * step, hours=1), now)
+        rows.append(_demo_assessment(client, "gad-7", _answers_for(g, 7), when))
+        if index == 3 and step == len(phq) - 1:
+            # The latest PHQ-9 has a critical answer: through the service, so it alerts.
+            measures.record_assessment(
+                client,
+                client=client,
+                instrument_id="phq-9",
+                answers=_answers_for(p, 9, critical_last=True),
+                source="client",
+                completed_at=when,
+            )
+        else:
+            rows.append(_demo_assessment(client, "phq-9", _answers_for(p, 9), when))
+    Assessment.objects.bulk_create(rows)
+    if not finished:
         for instrument in ("phq-9", "gad-7"):
             measures.schedule_measure(
                 clinician,
