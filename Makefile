@@ -13,7 +13,7 @@ demo: install assets
 	HEARD_DEBUG=true $(BIN)/heard demo --port $(PORT)
 
 # Where harm lives, every branch is tested (STYLE rule 19); this list only grows.
-FULL_COVERAGE := heard/*/access.py,heard/people/policy.py,heard/audit/*,heard/safety/*,heard/core/crypto.py,heard/core/fields.py
+FULL_COVERAGE := heard/*/access.py,heard/people/policy.py,heard/audit/*,heard/safety/*,heard/core/crypto.py,heard/core/fields.py,heard/instruments/scoring.py,heard/instruments/change.py,heard/instruments/schedule.py,heard/instruments/flow.py,heard/instruments/fhir.py
 
 ## test: install what tests need, run lint + types, then the whole suite
 test: install assets browser check

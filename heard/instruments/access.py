@@ -125,8 +125,3 @@ def client_unfinished(client: User) -> QuerySet[Assessment]:
     return Assessment.objects.filter(client=client, status=AssessmentStatus.IN_PROGRESS).order_by(
         "-started_at"
     )
-
-
-def client_schedules(client: User) -> QuerySet[MeasureSchedule]:
-    """Active schedules of a client (already checked)."""
-    return MeasureSchedule.objects.filter(client=client, active=True).order_by("instrument")
