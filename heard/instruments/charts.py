@@ -524,12 +524,14 @@ def _marker(
     if point.change == IMPROVEMENT and not baseline:
         kind = "improvement"
         path = f"M{x:g} {_r(y - s):g}L{_r(x + s):g} {y:g}L{x:g} {_r(y + s):g}L{_r(x - s):g} {y:g}Z"
-        label += f" ({_('reliable improvement since the first score')})"
+        note = _("reliable improvement since the first score")
+        label += f" ({note})"
     elif point.change == DETERIORATION and not baseline:
         kind = "deterioration"
         h = _r(s * 0.8)
         path = f"M{_r(x - h):g} {_r(y - h):g}h{2 * h:g}v{2 * h:g}h{-2 * h:g}Z"
-        label += f" ({_('reliable deterioration since the first score')})"
+        note = _("reliable deterioration since the first score")
+        label += f" ({note})"
     return Marker(x=x, y=y, label=label, kind=kind, path=path)
 
 
