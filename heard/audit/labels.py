@@ -18,6 +18,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "measure:schedule:create": _("Set up regular questionnaires for you"),
     "measure:schedule:end": _("Stopped regular questionnaires for you"),
     "measure:reminder": _("Sent you a reminder that a check-in is waiting"),
+    "measure:cssrs:record": _("Recorded a suicide risk screening with you"),
     "appointment:list": _("Looked at your appointments"),
     "appointment:create": _("Booked an appointment with you"),
     "appointment:status": _("Updated one of your appointments"),

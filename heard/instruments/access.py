@@ -14,7 +14,7 @@ from django.http import Http404
 from heard.accounts.models import User
 from heard.audit import services as audit
 from heard.audit.models import Outcome
-from heard.instruments.models import Assessment, AssessmentStatus, MeasureSchedule
+from heard.instruments.models import Assessment, AssessmentStatus, CssrsResult, MeasureSchedule
 from heard.people import policy
 from heard.people.models import Category
 
@@ -125,3 +125,8 @@ def client_unfinished(client: User) -> QuerySet[Assessment]:
     return Assessment.objects.filter(client=client, status=AssessmentStatus.IN_PROGRESS).order_by(
         "-started_at"
     )
+
+
+def client_cssrs_results(client: User) -> QuerySet[CssrsResult]:
+    """Clinician-recorded C-SSRS results of a client (already checked), newest first."""
+    return CssrsResult.objects.filter(client=client).order_by("-administered_at", "-pk")

@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from heard.instruments import cssrs
 from heard.instruments.registry import Item, all_instruments
 
 SKIP = "skip"
@@ -75,3 +77,42 @@ class ScheduleForm(forms.Form):
                 _("Choose how often: every so many days, before each appointment, or both.")
             )
         return data
+
+
+_YES_NO = [("", _("Not asked")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+class CssrsForm(forms.Form):
+    """A C-SSRS Screener result given on paper or through a licensed product. The field labels
+    say what each question covers, in our words (the questions are not shipped)."""
+
+    administered_at = forms.DateTimeField(
+        label=_("When it was given"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        required=False,
+        help_text=_("Leave empty for now."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for question in cssrs.QUESTIONS:
+            self.fields[question.key] = forms.ChoiceField(
+                label=f"{question.number}. {gettext(question.covers)} ({gettext(question.period)})",
+                choices=_YES_NO,
+                required=False,
+            )
+
+    def answers(self) -> cssrs.CssrsAnswers:
+        def value(key: str) -> bool | None:
+            raw = self.cleaned_data.get(key) or ""
+            return None if raw == "" else raw == "yes"
+
+        return cssrs.CssrsAnswers(
+            wish_to_be_dead=bool(value("wish_to_be_dead")),
+            suicidal_thoughts=bool(value("suicidal_thoughts")),
+            method=value("method"),
+            intent=value("intent"),
+            plan=value("plan"),
+            behaviour=bool(value("behaviour")),
+            behaviour_recent=value("behaviour_recent"),
+        )

@@ -137,3 +137,22 @@ class MeasureSchedule(PublicModel):
                 name="schedule_one_active_per_instrument",
             ),
         ]
+
+
+class CssrsResult(PublicModel):
+    """A C-SSRS Screener result recorded by a clinician from a paper or licensed administration
+    (Heard does not ship the questions: docs/decisions/0013). Answers by question key; None
+    means "not asked" (the screener branches). The triage category is derived by
+    instruments.cssrs.triage and stored with it."""
+
+    client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="cssrs_results")
+    recorded_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    administered_at = models.DateTimeField(default=timezone.now)
+    answers = models.JSONField(default=dict)
+    category = models.CharField(max_length=16)
+    critical = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["client", "administered_at"], name="cssrs_client_idx")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,11 +20,12 @@ from heard.accounts.models import User
 from heard.appointments.models import Appointment, AppointmentStatus
 from heard.audit import services as audit
 from heard.core import notify
-from heard.instruments import flow
+from heard.instruments import cssrs, flow
 from heard.instruments.models import (
     Assessment,
     AssessmentSource,
     AssessmentStatus,
+    CssrsResult,
     MeasureSchedule,
 )
 from heard.instruments.registry import Instrument, UnknownInstrument, get_instrument
@@ -453,3 +454,48 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
         if remind_if_due(schedule, now=now):
             sent += 1
     return sent
+
+
+# --- C-SSRS Screener results recorded by a clinician ---------------------------------------------
+
+
+def record_cssrs(
+    actor: User,
+    *,
+    client: User,
+    answers: cssrs.CssrsAnswers,
+    administered_at: datetime | None = None,
+) -> CssrsResult:
+    """Store a clinician-recorded C-SSRS Screener result with its triage category. Any yes is
+    critical and goes down the safety path (high risk as an acute alert). Raises
+    ValidationError, storing nothing, when the answers don't follow the screener's branching."""
+    try:
+        result = cssrs.triage(answers)
+    except cssrs.CssrsError as exc:
+        raise ValidationError(str(exc)) from exc
+    when = administered_at or timezone.now()
+    if when > timezone.now() + timedelta(minutes=5):
+        raise ValidationError({"administered_at": _("That time is in the future.")})
+    with transaction.atomic():
+        row = CssrsResult.objects.create(
+            client=client,
+            recorded_by=actor,
+            administered_at=when,
+            answers=asdict(answers),
+            category=result.category,
+            critical=result.critical,
+        )
+        audit.record(
+            actor, "measure:cssrs:record", client=client, obj=row, extra={"category": row.category}
+        )
+        if result.critical:
+            safety.raise_safety_signal(
+                client=client,
+                source=SignalSource.MEASURE,
+                source_id=row.public_id,
+                level=AlertLevel.ACUTE if result.category == cssrs.HIGH else AlertLevel.URGENT,
+                categories=["suicide"],
+                reason=f"C-SSRS Screener recorded by a clinician: {result.category} risk"
+                + (f" ({', '.join(result.reasons)})" if result.reasons else ""),
+            )
+    return row

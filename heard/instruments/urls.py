@@ -22,5 +22,10 @@ urlpatterns = [
         views.schedule_create,
         name="schedule_create",
     ),
+    path(
+        "care/clients/<uuid:client_id>/measures/cssrs/",
+        views.cssrs_record,
+        name="cssrs_record",
+    ),
     path("care/schedules/<uuid:schedule_id>/end/", views.schedule_end, name="schedule_end"),
 ]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from heard.core.http import request_user
 from heard.instruments import access, flow, services, trends, wording
-from heard.instruments.forms import AnswerForm, LaterForm, ScheduleForm
+from heard.instruments.forms import AnswerForm, CssrsForm, LaterForm, ScheduleForm
 from heard.instruments.registry import get_instrument
 from heard.people import access as people_access
 from heard.people.models import Category
@@ -204,6 +204,8 @@ def client_measures(request: HttpRequest, client_id: str) -> HttpResponse:
             "history": trends.history_rows(completed, newest_first=True),
             "due": services.due_measures(client),
             "schedule_form": ScheduleForm(),
+            "cssrs_form": CssrsForm(),
+            "cssrs_results": access.client_cssrs_results(client)[:10],
             "episodes": trends.episode_summaries(client),
         },
     )
@@ -267,3 +269,35 @@ def schedule_end(request: HttpRequest, schedule_id: str) -> HttpResponse:
     services.end_schedule(user, schedule=schedule)
     messages.success(request, _("Schedule stopped."))
     return redirect("instruments:client_measures", client_id=schedule.client.public_id)
+
+
+@login_required
+@require_POST
+def cssrs_record(request: HttpRequest, client_id: str) -> HttpResponse:
+    """A clinician records a C-SSRS Screener result given on paper or by a licensed product."""
+    user = request_user(request)
+    client = people_access.access_client(
+        user,
+        client_id,
+        category=Category.MEASURES,
+        action="measure:cssrs:record",
+        for_write=True,
+        care_team_only=True,
+    )
+    form = CssrsForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_cssrs(
+                user,
+                client=client,
+                answers=form.answers(),
+                administered_at=form.cleaned_data["administered_at"],
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("C-SSRS result recorded."))
+    else:
+        messages.error(request, _("Please check the date and time."))
+    return redirect("instruments:client_measures", client_id=client.public_id)
