@@ -15,14 +15,8 @@ from heard.accounts.models import User
 from heard.appointments.models import Appointment, Episode
 from heard.audit import services as audit
 from heard.audit.models import Outcome
+from heard.core.ids import parse_uuid
 from heard.people import policy
-
-
-def _uuid(value: str | uuid.UUID) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 def _care_team_only(user: User, client: User, *, action: str, obj: object) -> None:
@@ -35,7 +29,7 @@ def _care_team_only(user: User, client: User, *, action: str, obj: object) -> No
 
 def access_appointment(user: User, appointment_id: str | uuid.UUID, *, action: str) -> Appointment:
     """An appointment `user` may change (the client's care team); Http404 otherwise."""
-    parsed = _uuid(appointment_id)
+    parsed = parse_uuid(appointment_id)
     appointment = (
         Appointment.objects.select_related("client").filter(public_id=parsed).first()
         if parsed
@@ -51,7 +45,7 @@ def access_appointment(user: User, appointment_id: str | uuid.UUID, *, action: s
 
 def access_episode(user: User, episode_id: str | uuid.UUID, *, action: str) -> Episode:
     """An episode `user` may change (the client's care team); Http404 otherwise."""
-    parsed = _uuid(episode_id)
+    parsed = parse_uuid(episode_id)
     episode = (
         Episode.objects.select_related("client").filter(public_id=parsed).first()
         if parsed

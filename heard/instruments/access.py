@@ -14,16 +14,10 @@ from django.http import Http404
 from heard.accounts.models import User
 from heard.audit import services as audit
 from heard.audit.models import Outcome
+from heard.core.ids import parse_uuid
 from heard.instruments.models import Assessment, AssessmentStatus, CssrsResult, MeasureSchedule
 from heard.people import policy
 from heard.people.models import Category
-
-
-def _uuid(value: str | uuid.UUID) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 def _check(user: User, client: User, *, action: str, obj: object, for_write: bool) -> None:
@@ -42,7 +36,7 @@ def access_assessment(
 ) -> Assessment:
     """The assessment `assessment_id` if `user` may read (or write) it; audits staff access
     and denials as `action`; Http404 otherwise."""
-    parsed = _uuid(assessment_id)
+    parsed = parse_uuid(assessment_id)
     assessment = (
         Assessment.objects.select_related("client").filter(public_id=parsed).first()
         if parsed
@@ -77,7 +71,7 @@ def access_own_submission(user: User, idempotency_key: str, *, action: str) -> A
 def access_own_unfinished(user: User, assessment_id: str | uuid.UUID) -> Assessment:
     """An unfinished assessment that `user` is answering for themself; Http404 otherwise.
     Only the client answers their own questionnaire."""
-    parsed = _uuid(assessment_id)
+    parsed = parse_uuid(assessment_id)
     assessment = (
         Assessment.objects.filter(
             public_id=parsed, client=user, status=AssessmentStatus.IN_PROGRESS
@@ -93,7 +87,7 @@ def access_own_unfinished(user: User, assessment_id: str | uuid.UUID) -> Assessm
 
 def access_schedule(user: User, schedule_id: str | uuid.UUID, *, action: str) -> MeasureSchedule:
     """A schedule that `user` may change (the client's care team); Http404 otherwise."""
-    parsed = _uuid(schedule_id)
+    parsed = parse_uuid(schedule_id)
     schedule = (
         MeasureSchedule.objects.select_related("client").filter(public_id=parsed).first()
         if parsed

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -133,12 +132,7 @@ def support(request: HttpRequest, assessment_id: str) -> HttpResponse:
     assessment = access.access_assessment(user, assessment_id, action="measure:read")
     if assessment.client_id != user.pk:
         return redirect("instruments:my_measures")
-    viewer = safety.viewer_for(user)
-    lines = safety.crisis_lines_for(
-        region=safety.resolve_region(request, viewer=viewer),
-        language=get_language() or "en",
-        organization=viewer.organization,
-    )
+    lines = safety.crisis_lines_for_request(request)
     return render(
         request,
         "instruments/support.html",
@@ -158,14 +152,7 @@ def result(request: HttpRequest, assessment_id: str) -> HttpResponse:
         return redirect("instruments:my_measures")
     instrument = get_instrument(assessment.instrument)
     previous = trends.previous_of(assessment)
-    lines = None
-    if assessment.critical:
-        viewer = safety.viewer_for(user)
-        lines = safety.crisis_lines_for(
-            region=safety.resolve_region(request, viewer=viewer),
-            language=get_language() or "en",
-            organization=viewer.organization,
-        )
+    lines = safety.crisis_lines_for_request(request) if assessment.critical else None
     return render(
         request,
         "instruments/result.html",

@@ -11,17 +11,9 @@ from django.http import Http404
 from heard.accounts.models import User
 from heard.audit import services as audit
 from heard.audit.models import AuditEvent, Outcome
+from heard.core.ids import parse_uuid
 from heard.people import policy
 from heard.people.models import CareAssignment
-
-
-def _parse_uuid(value: str | uuid.UUID) -> uuid.UUID | None:
-    if isinstance(value, uuid.UUID):
-        return value
-    try:
-        return uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 def access_client(
@@ -43,7 +35,7 @@ def access_client(
     # Anonymous callers never see client data (views also require login).
     if not isinstance(user, User):
         raise Http404
-    parsed = _parse_uuid(client_id)
+    parsed = parse_uuid(client_id)
     client = User.objects.filter(public_id=parsed).first() if parsed else None
     # care_team_only: actions only the care team takes (e.g. scheduling), not the client.
     if care_team_only and client is not None and client.pk == user.pk:

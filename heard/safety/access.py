@@ -10,6 +10,7 @@ from django.http import Http404
 from heard.accounts.models import User
 from heard.audit import services as audit
 from heard.audit.models import Outcome
+from heard.core.ids import parse_uuid
 from heard.people import policy
 from heard.safety.models import AlertStatus, RiskAlert
 
@@ -29,10 +30,7 @@ def visible_alerts(user: User, *, include_resolved: bool = False) -> QuerySet[Ri
 def access_alert(user: User, alert_id: str | uuid.UUID, *, action: str) -> RiskAlert:
     """The alert `alert_id` if `user` is on its client's care team now; audits the access
     (and every denied attempt) as `action`; raises Http404 otherwise."""
-    try:
-        parsed = uuid.UUID(str(alert_id))
-    except ValueError:
-        parsed = None
+    parsed = parse_uuid(alert_id)
     alert = (
         RiskAlert.objects.select_related("client").filter(public_id=parsed).first()
         if parsed

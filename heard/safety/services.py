@@ -23,7 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import get_language_info, gettext, gettext_lazy
+from django.utils.translation import get_language, get_language_info, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 
 from heard.accounts.models import Membership, Organization, Role, User
@@ -319,6 +319,17 @@ def resolve_region(request: HttpRequest, *, viewer: Viewer | None = None) -> str
     header = str(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
     from_browser = _first_known(rules.regions_from_accept_language(header))
     return from_browser or normalize_region(settings.HEARD_DEFAULT_REGION)
+
+
+def crisis_lines_for_request(request: HttpRequest) -> CrisisLines:
+    """The crisis lines /help-now/ would show the person making `request`: their region
+    (resolve_region), their language first, and their organization's own lines."""
+    viewer = viewer_for(request.user)
+    return crisis_lines_for(
+        region=resolve_region(request, viewer=viewer),
+        language=get_language() or "en",
+        organization=viewer.organization,
+    )
 
 
 # --- Safety signals ---------------------------------------------------------------------------
