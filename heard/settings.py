@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "heard.people",
     "heard.audit",
     "heard.safety",
+    "heard.safetyplan",
     "heard.instruments",
     "heard.appointments",
     "heard.selfcheck",

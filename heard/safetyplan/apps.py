@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SafetyPlanConfig(AppConfig):
+    name = "heard.safetyplan"
+    label = "safetyplan"
+    verbose_name = "Safety plans"
