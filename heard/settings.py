@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "heard.people",
     "heard.audit",
     "heard.safety",
-    "heard.safetyplan",
     "heard.instruments",
     "heard.appointments",
     "heard.selfcheck",

@@ -8,7 +8,6 @@ urlpatterns = [
     path("", include("heard.accounts.urls")),
     path("", include("heard.people.urls")),
     path("", include("heard.safety.urls")),
-    path("", include("heard.safetyplan.urls")),
     path("", include("heard.instruments.urls")),
     path("", include("heard.appointments.urls")),
     path("", include("heard.selfcheck.urls")),

@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-
-
-class SafetyPlanConfig(AppConfig):
-    name = "heard.safetyplan"
-    label = "safetyplan"
-    verbose_name = "Safety plans"

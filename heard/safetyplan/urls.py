@@ -1,5 +1,0 @@
-from django.urls import URLPattern
-
-app_name = "safetyplan"
-
-urlpatterns: list[URLPattern] = []

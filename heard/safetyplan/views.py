@@ -1,1 +1,0 @@
-"""The safety plan pages."""
