@@ -28,6 +28,9 @@ class SignalSource(models.TextChoices):
 
     MEASURE = "measure", _("A questionnaire answer")
     TEXT = "text", _("Something the client wrote")
+    SAFETY_PLAN = "safety_plan", _("The client's safety plan")
+    # Screening could not run (it raised or timed out): a person reads the text instead.
+    UNSCREENED = "unscreened", _("Text that automatic screening could not check")
 
 
 class RiskAlert(PublicModel):
@@ -57,6 +60,9 @@ class RiskAlert(PublicModel):
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     resolution_note = EncryptedTextField(blank=True)
+    # Escalation: when nobody on the care team acknowledged in time, the supervisors were told.
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    escalated_to = models.ManyToManyField(User, blank=True, related_name="+")
 
     class Meta:
         ordering = ["-created_at"]
@@ -68,3 +74,92 @@ class RiskAlert(PublicModel):
             ),
         ]
         indexes = [models.Index(fields=["client", "status"], name="riskalert_client_status_idx")]
+
+
+class ContactWay(models.TextChoices):
+    ANY = "any", _("Any way is fine")
+    PHONE = "phone", _("A phone call")
+    TEXT = "text", _("A text message")
+    EMAIL = "email", _("An email")
+    VIDEO = "video", _("A video call")
+
+
+class ContactRequestStatus(models.TextChoices):
+    OPEN = "open", _("Waiting")
+    DONE = "done", _("Done")
+
+
+class ContactRequest(PublicModel):
+    """A client asks their care team to get in touch, with an optional note in their own words.
+
+    The note is client free text, so it is screened (safety.services.ask_care_team) and
+    encrypted at rest. When it came from the crisis screen, `alert` is the alert it follows.
+    """
+
+    client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="contact_requests")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    alert = models.ForeignKey(
+        RiskAlert, on_delete=models.SET_NULL, null=True, blank=True, related_name="contact_requests"
+    )
+    how = models.CharField(max_length=8, choices=ContactWay.choices, default=ContactWay.ANY)
+    note = EncryptedTextField(blank=True)
+    status = models.CharField(
+        max_length=8, choices=ContactRequestStatus.choices, default=ContactRequestStatus.OPEN
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    idempotency_key = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "idempotency_key"],
+                condition=~Q(idempotency_key=""),
+                name="contactrequest_one_per_key",
+            ),
+        ]
+        indexes = [models.Index(fields=["client", "status"], name="contactreq_client_status_idx")]
+
+
+class SafetyPlan(PublicModel):
+    """A client's Stanley-Brown safety plan, written in their own words, alone or with a clinician.
+
+    `content` is JSON (see safety.plan_rules for its shape), encrypted at rest because step 6
+    (making the environment safer) is as sensitive as a clinical note. `version` goes up by one
+    at every save; an edit based on an older version is a conflict, never a silent overwrite.
+    Every saved version is kept in SafetyPlanVersion.
+    """
+
+    client = models.OneToOneField(User, on_delete=models.CASCADE, related_name="safety_plan")
+    content = EncryptedTextField(blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(version__gte=0), name="safetyplan_version_gte_0"),
+        ]
+
+
+class SafetyPlanVersion(PublicModel):
+    """One saved version of a safety plan: who wrote it, when, and what it said."""
+
+    plan = models.ForeignKey(SafetyPlan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    content = EncryptedTextField(blank=True)
+    author = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="safetyplanversion_one_number"),
+        ]
