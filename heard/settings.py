@@ -203,6 +203,14 @@ HEARD_SITE_URL = env_str("HEARD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # appointment that a "before each appointment" measure becomes due.
 HEARD_MEASURE_GRACE_DAYS = env_int("HEARD_MEASURE_GRACE_DAYS", 3, minimum=0)
 HEARD_MEASURE_LEAD_DAYS = env_int("HEARD_MEASURE_LEAD_DAYS", 2, minimum=0)
+# Safety: an urgent or acute alert nobody on the care team has acknowledged within this many
+# minutes goes to the clinicians' supervisors (through the durable task queue).
+HEARD_ALERT_ESCALATE_MINUTES = env_int("HEARD_ALERT_ESCALATE_MINUTES", 15, minimum=1)
+# Crisis screening of client text: the longest it may take inline before the fail-safe takes
+# over (crisis resources shown, a person asked to read the text), and whether the optional
+# semantic layer (pip install -e '.[ml]') runs after the patterns.
+HEARD_SCREENING_TIMEOUT_MS = env_int("HEARD_SCREENING_TIMEOUT_MS", 500, minimum=10)
+HEARD_SCREENING_SEMANTIC = env_bool("HEARD_SCREENING_SEMANTIC", False)
 
 # --- Security headers -----------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

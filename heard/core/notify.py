@@ -24,7 +24,7 @@ from heard.accounts.models import User
 log = logging.getLogger("heard.notify")
 
 # Every kind of notice there is. Adding one means adding its three templates.
-KINDS = frozenset({"measure_due", "care_alert"})
+KINDS = frozenset({"measure_due", "care_alert", "care_alert_escalated", "contact_request"})
 
 
 def _render(kind: str, user: User) -> tuple[str, str, str]:

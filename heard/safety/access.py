@@ -12,14 +12,20 @@ from heard.audit import services as audit
 from heard.audit.models import Outcome
 from heard.core.ids import parse_uuid
 from heard.people import policy
-from heard.safety.models import AlertStatus, RiskAlert
+from heard.safety.models import AlertStatus, ContactRequest, ContactRequestStatus, RiskAlert
+
+
+def _team_client_ids(user: User) -> set[int]:
+    """The clients on `user`'s care team now, as clinician or as a clinician's supervisor."""
+    ids = set(policy.clinician_assignments(user).values_list("client_id", flat=True))
+    ids |= set(policy.supervised_assignments(user).values_list("client_id", flat=True))
+    return ids
 
 
 def visible_alerts(user: User, *, include_resolved: bool = False) -> QuerySet[RiskAlert]:
     """Alerts about the clients on `user`'s care team (as clinician or supervisor), newest
     first, with the client loaded. Safety is always shared, so no sharing check applies."""
-    ids = set(policy.clinician_assignments(user).values_list("client_id", flat=True))
-    ids |= set(policy.supervised_assignments(user).values_list("client_id", flat=True))
+    ids = _team_client_ids(user)
     alerts = RiskAlert.objects.filter(client_id__in=ids).select_related("client")
     # Resolved alerts are history: shown only when asked for.
     if not include_resolved:
@@ -46,3 +52,52 @@ def access_alert(user: User, alert_id: str | uuid.UUID, *, action: str) -> RiskA
         raise Http404
     audit.record(user, action, client=alert.client, obj=alert)
     return alert
+
+
+def own_open_alerts(client: User) -> QuerySet[RiskAlert]:
+    """The client's own alerts that no one has resolved yet: while one is open, the client's
+    pages keep support in view (a single "I'm fine" never closes a crisis state)."""
+    return RiskAlert.objects.filter(client=client).exclude(status=AlertStatus.RESOLVED)
+
+
+def access_own_alert(client: User, alert_id: str | uuid.UUID | None) -> RiskAlert | None:
+    """The client's own alert `alert_id`, or None (someone else's, or no such alert). Used
+    only to link a request for contact to the alert it follows; never shown as a record."""
+    parsed = parse_uuid(alert_id) if alert_id else None
+    if parsed is None:
+        return None
+    return RiskAlert.objects.filter(public_id=parsed, client=client).first()
+
+
+def visible_contact_requests(user: User) -> QuerySet[ContactRequest]:
+    """Open requests for contact from the clients on `user`'s care team, oldest first (the
+    longest wait at the top)."""
+    ids = _team_client_ids(user)
+    return (
+        ContactRequest.objects.filter(client_id__in=ids, status=ContactRequestStatus.OPEN)
+        .select_related("client")
+        .order_by("created_at")
+    )
+
+
+def access_contact_request(
+    user: User, request_id: str | uuid.UUID, *, action: str
+) -> ContactRequest:
+    """The request `request_id` if `user` is on its client's care team now; audited (and
+    every denied attempt); Http404 otherwise."""
+    parsed = parse_uuid(request_id)
+    request = (
+        ContactRequest.objects.select_related("client").filter(public_id=parsed).first()
+        if parsed
+        else None
+    )
+    # The request must exist.
+    if request is None:
+        audit.record(user, action, outcome=Outcome.DENIED, extra={"reason": "not_found"})
+        raise Http404
+    # Only the client's care team may act on it.
+    if not policy.is_on_care_team(user, request.client):
+        audit.record(user, action, client=request.client, outcome=Outcome.DENIED)
+        raise Http404
+    audit.record(user, action, client=request.client, obj=request)
+    return request

@@ -12,8 +12,11 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,13 +28,22 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_info, gettext, gettext_lazy
 from django.utils.translation import gettext as _
+from django_tasks import task
 
 from heard.accounts.models import Membership, Organization, Role, User
 from heard.audit import services as audit
 from heard.core import notify
 from heard.people import policy
 from heard.safety import rules
-from heard.safety.models import AlertStatus, RiskAlert
+from heard.safety.models import (
+    AlertLevel,
+    AlertStatus,
+    ContactRequest,
+    ContactRequestStatus,
+    ContactWay,
+    RiskAlert,
+    SignalSource,
+)
 
 log = logging.getLogger("heard.safety")
 
@@ -377,6 +389,7 @@ def raise_safety_signal(
         )
         for clinician in _care_team(client):
             notify.send_notice(clinician, "care_alert")
+        _plan_escalation(alert)
     log.info("safety.alert.raised alert=%s level=%s source=%s", alert.pk, level, source)
     return alert
 
@@ -415,3 +428,305 @@ def resolve_alert(actor: User, *, alert: RiskAlert, note: str) -> RiskAlert:
         alert.save()
         audit.record(actor, "safety:alert:resolve", client=alert.client, obj=alert)
     return alert
+
+
+# --- Escalation ---------------------------------------------------------------------------
+
+# Levels that go to the supervisors when nobody on the care team acknowledges them in time.
+ESCALATING_LEVELS = frozenset({AlertLevel.URGENT, AlertLevel.ACUTE})
+
+
+def escalation_due_at(alert: RiskAlert) -> datetime:
+    return alert.created_at + timedelta(minutes=settings.HEARD_ALERT_ESCALATE_MINUTES)
+
+
+def _plan_escalation(alert: RiskAlert) -> None:
+    """Queue escalate_task for the moment the alert is due to escalate. The task row is
+    written to the database queue when the alert commits, so a worker restart loses nothing;
+    with a backend that can't defer (most tests), `escalate_overdue_alerts` does the work."""
+    if alert.level not in ESCALATING_LEVELS or not notify.can_defer():
+        return
+    when = escalation_due_at(alert)
+    alert_id = alert.pk
+    transaction.on_commit(lambda: escalate_task.using(run_after=when).enqueue(alert_id))
+
+
+@task()
+def escalate_task(alert_id: int) -> None:
+    """Runs when an alert is due to escalate; does nothing if someone has acknowledged it."""
+    alert = RiskAlert.objects.filter(pk=alert_id).first()
+    if alert is not None:
+        escalate_if_unacknowledged(alert)
+
+
+def supervisors_for(alert: RiskAlert) -> list[User]:
+    """Who an unacknowledged alert goes to: the supervisors of the clinicians on the client's
+    care team; if there are none (or no care team), every active supervisor in the client's
+    organization, so an alert is never left with nobody to see it."""
+    clinician_ids = (
+        policy.live_assignments().filter(client=alert.client).values_list("clinician_id", flat=True)
+    )
+    named = Membership.objects.filter(
+        supervisees__user_id__in=list(clinician_ids),
+        supervisees__role=Role.CLINICIAN,
+        supervisees__is_active=True,
+        role=Role.SUPERVISOR,
+        is_active=True,
+    )
+    users = list(User.objects.filter(memberships__in=named, is_active=True).distinct())
+    if users or alert.organization_id is None:
+        return users
+    everyone = Membership.objects.filter(
+        organization_id=alert.organization_id, role=Role.SUPERVISOR, is_active=True
+    )
+    return list(User.objects.filter(memberships__in=everyone, is_active=True).distinct())
+
+
+def escalate_if_unacknowledged(alert: RiskAlert, *, now: datetime | None = None) -> bool:
+    """Tell the supervisors about `alert` if it is still open (nobody acknowledged it) and
+    its time has come. At most once per alert; audited. Returns whether it escalated."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        locked = RiskAlert.objects.select_for_update().filter(pk=alert.pk).first()
+        if (
+            locked is None
+            or locked.status != AlertStatus.OPEN
+            or locked.escalated_at is not None
+            or locked.level not in ESCALATING_LEVELS
+            or now < escalation_due_at(locked)
+        ):
+            return False
+        supervisors = supervisors_for(locked)
+        locked.escalated_at = now
+        locked.save(update_fields=["escalated_at", "updated_at"])
+        locked.escalated_to.set(supervisors)
+        audit.record(
+            None,
+            "safety:alert:escalate",
+            client=locked.client,
+            obj=locked,
+            extra={"supervisors": len(supervisors)},
+        )
+        for supervisor in supervisors:
+            notify.send_notice(supervisor, "care_alert_escalated")
+    if supervisors:
+        log.warning("safety.alert.escalated alert=%s supervisors=%s", alert.pk, len(supervisors))
+    else:
+        log.error("safety.alert.escalated_to_nobody alert=%s", alert.pk)
+    return True
+
+
+def escalate_overdue_alerts(*, now: datetime | None = None) -> int:
+    """Sweep: escalate every open alert past its time. Safe to run any time (each alert
+    escalates once); `heard safety escalate` runs it, as a catch-up for a lost task."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(minutes=settings.HEARD_ALERT_ESCALATE_MINUTES)
+    overdue = RiskAlert.objects.filter(
+        status=AlertStatus.OPEN,
+        escalated_at__isnull=True,
+        level__in=list(ESCALATING_LEVELS),
+        created_at__lte=cutoff,
+    )
+    return sum(escalate_if_unacknowledged(alert, now=now) for alert in overdue)
+
+
+# --- Screening client text: the one path for every place a client writes --------------------
+
+# One small pool for inline screening, so a pathological input can be abandoned at the
+# timeout instead of holding the request. The thread finishes on its own.
+_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="heard-screen")
+
+
+@dataclass(frozen=True)
+class TextCheck:
+    """What screening one piece of client text found, and what followed.
+
+    `failed` means screening raised or timed out: the person is shown crisis resources and
+    a person on the care team is asked to read the text, exactly as for a risk signal.
+    """
+
+    level: str
+    categories: tuple[str, ...]
+    crisis: bool
+    about_someone_else: bool
+    failed: bool
+    explanation: str
+    alert: RiskAlert | None
+
+    @property
+    def show_crisis_screen(self) -> bool:
+        """Whether the writer should see the crisis screen now (fail-safe: yes on failure)."""
+        return self.crisis or self.failed
+
+    @property
+    def show_helping_someone(self) -> bool:
+        """Worry about someone else: resources for helping them, not a crisis of the writer."""
+        return self.about_someone_else and not self.show_crisis_screen
+
+
+def _screener() -> Callable[[str, str | None], Any]:
+    from heard.safety.screening import screen
+
+    semantic = settings.HEARD_SCREENING_SEMANTIC
+
+    def run(text: str, lang: str | None) -> Any:
+        return screen(text, lang, semantic=semantic)
+
+    return run
+
+
+def _screen_with_deadline(text: str, lang: str | None) -> Any:
+    future = _POOL.submit(_screener(), text, lang)
+    return future.result(timeout=settings.HEARD_SCREENING_TIMEOUT_MS / 1000)
+
+
+def screen_client_text(
+    *,
+    client: User,
+    text: str,
+    source_id: uuid.UUID,
+    lang: str | None = None,
+    source: str = SignalSource.TEXT,
+    alert_from: str = AlertLevel.URGENT,
+) -> TextCheck:
+    """Screen text a client wrote and raise a safety signal when it shows risk.
+
+    Every feature that saves client free text calls this AFTER saving the text (what the
+    person wrote is never lost because screening went wrong), with the saved object's public
+    id as `source_id` (so a retried request never alerts twice). Alerts are raised from
+    `alert_from` up (concern-level findings about the writer too, when alert_from is
+    "concern"); worry about someone else never raises an alert about the writer.
+
+    Fail-safe: if screening raises or takes longer than HEARD_SCREENING_TIMEOUT_MS, the
+    result says `failed`, the caller shows crisis resources, and an "unscreened" alert asks
+    the care team to read the text.
+    """
+    order = [AlertLevel.CONCERN, AlertLevel.URGENT, AlertLevel.ACUTE]
+    try:
+        result = _screen_with_deadline(text, lang)
+    except FutureTimeout:
+        log.error("safety.screening.timeout source=%s id=%s", source, source_id)
+        return _unscreened(client, source_id, reason=_("Automatic screening took too long."))
+    except Exception:
+        log.exception("safety.screening.failed source=%s id=%s", source, source_id)
+        return _unscreened(client, source_id, reason=_("Automatic screening failed."))
+    about_other = result.about == "someone_else"
+    alert = None
+    if (
+        result.level in order
+        and order.index(result.level) >= order.index(alert_from)
+        and not about_other
+    ):
+        alert = raise_safety_signal(
+            client=client,
+            source=source,
+            source_id=source_id,
+            level=result.level,
+            categories=list(result.categories),
+            reason=result.explanation,
+        )
+    return TextCheck(
+        level=result.level,
+        categories=tuple(result.categories),
+        crisis=bool(result.crisis) and not about_other,
+        about_someone_else=about_other,
+        failed=False,
+        explanation=result.explanation,
+        alert=alert,
+    )
+
+
+def _unscreened(client: User, source_id: uuid.UUID, *, reason: str) -> TextCheck:
+    alert = raise_safety_signal(
+        client=client,
+        source=SignalSource.UNSCREENED,
+        source_id=source_id,
+        level=AlertLevel.URGENT,
+        categories=[],
+        reason=reason + " " + _("Please read what they wrote."),
+    )
+    return TextCheck(
+        level=AlertLevel.URGENT,
+        categories=(),
+        crisis=False,
+        about_someone_else=False,
+        failed=True,
+        explanation=reason,
+        alert=alert,
+    )
+
+
+# --- Asking the care team to get in touch ------------------------------------------------------
+
+NOTE_MAX_CHARS = 4000
+
+
+def has_care_team(client: User) -> bool:
+    return bool(_care_team(client))
+
+
+def ask_care_team(
+    client: User,
+    *,
+    how: str,
+    note: str = "",
+    alert: RiskAlert | None = None,
+    idempotency_key: str = "",
+    lang: str | None = None,
+) -> tuple[ContactRequest, TextCheck | None]:
+    """A client asks their care team to get in touch. The request (and the note in their own
+    words) is saved first, then the note is screened; the care team gets a notice with no
+    clinical content. With an idempotency key, a repeated submit returns the first request.
+
+    Raises ValidationError for an unknown contact way or an over-long note, before anything
+    is saved.
+    """
+    note = note.strip()
+    if how not in ContactWay.values:
+        raise ValidationError({"how": _("Please choose how you'd like to be contacted.")})
+    if len(note) > NOTE_MAX_CHARS:
+        raise ValidationError(
+            {
+                "note": _("Please keep the note under %(limit)s characters.")
+                % {"limit": NOTE_MAX_CHARS}
+            }
+        )
+    if alert is not None and alert.client_id != client.pk:
+        raise ValidationError({"alert": _("That alert is not yours.")})
+    key = idempotency_key[:64]
+    if key:
+        existing = ContactRequest.objects.filter(client=client, idempotency_key=key).first()
+        if existing is not None:
+            return existing, None
+    with transaction.atomic():
+        request = ContactRequest.objects.create(
+            client=client,
+            organization=viewer_for(client).organization,
+            alert=alert,
+            how=how,
+            note=note,
+            idempotency_key=key,
+        )
+        audit.record(client, "safety:contact:request", client=client, obj=request)
+        for clinician in _care_team(client):
+            notify.send_notice(clinician, "contact_request")
+    check = None
+    if note:
+        check = screen_client_text(client=client, text=note, source_id=request.public_id, lang=lang)
+        if request.alert is None and check.alert is not None:
+            request.alert = check.alert
+            request.save(update_fields=["alert", "updated_at"])
+    log.info("safety.contact.requested request=%s", request.pk)
+    return request, check
+
+
+def complete_contact_request(actor: User, *, request: ContactRequest) -> ContactRequest:
+    """Someone on the care team has been in touch. Idempotent."""
+    with transaction.atomic():
+        if request.status == ContactRequestStatus.OPEN:
+            request.status = ContactRequestStatus.DONE
+            request.done_at = timezone.now()
+            request.done_by = actor
+            request.save(update_fields=["status", "done_at", "done_by", "updated_at"])
+            audit.record(actor, "safety:contact:done", client=request.client, obj=request)
+    return request
