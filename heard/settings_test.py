@@ -27,6 +27,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so a test can read the raw bytes on disk; one per test process so
     # concurrent runs never share it.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}
+# A worker process started by a test (the escalation restart test) works on that test's
+# database through the real, durable queue.
+if os.environ.get("HEARD_TEST_WORKER_DB"):
+    DATABASES["default"]["NAME"] = os.environ["HEARD_TEST_WORKER_DB"]
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # whitenoise warns when the collected-static folder is missing; tests serve nothing from it.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # A tiny test-only app with an encrypted column, for the encryption and key-rotation tests.

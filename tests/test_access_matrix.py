@@ -37,6 +37,7 @@ OTHER_PARAMS = {
     "instrument_id": "phq-9",
     "response_id": "00000000-0000-0000-0000-000000000000",
     "alert_id": "00000000-0000-0000-0000-000000000000",
+    "request_id": "00000000-0000-0000-0000-000000000000",
     "schedule_id": "00000000-0000-0000-0000-000000000000",
     # Casey's own assessment in the care-team test below (made with this id).
     "assessment_id": "00000000-0000-0000-0000-0000000000a1",

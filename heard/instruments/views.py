@@ -17,7 +17,10 @@ from heard.instruments.forms import AnswerForm, CssrsForm, LaterForm, ScheduleFo
 from heard.instruments.registry import get_instrument
 from heard.people import access as people_access
 from heard.people.models import Category
+from heard.safety import access as safety_access
 from heard.safety import services as safety
+from heard.safety.forms import ContactRequestForm
+from heard.safety.models import SignalSource
 
 # --- The client -------------------------------------------------------------------------------
 
@@ -133,6 +136,9 @@ def support(request: HttpRequest, assessment_id: str) -> HttpResponse:
     if assessment.client_id != user.pk:
         return redirect("instruments:my_measures")
     lines = safety.crisis_lines_for_request(request)
+    alert = safety_access.own_alert_for(
+        user, source=SignalSource.MEASURE, source_id=assessment.public_id
+    )
     return render(
         request,
         "instruments/support.html",
@@ -140,6 +146,8 @@ def support(request: HttpRequest, assessment_id: str) -> HttpResponse:
             "assessment": assessment,
             "lines": lines,
             "care_team": people_access.care_team(user),
+            "asked": bool(alert and alert.contact_requests.exists()),
+            "form": ContactRequestForm(initial={"alert": alert.public_id if alert else ""}),
         },
     )
 

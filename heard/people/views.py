@@ -45,6 +45,7 @@ def client_home(request: HttpRequest) -> HttpResponse:
             "care_team": access.care_team(user),
             "is_client": Role.CLIENT in _roles(user),
             "measures_waiting": any(d.state.waiting for d in measures.due_measures(user)),
+            "support_open": safety_access.own_open_alerts(user).exists(),
         },
     )
 
@@ -97,6 +98,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
             "assignments": access.visible_assignments(user),
             "team": access.visible_supervised_assignments(user),
             "alerts": list(safety_access.visible_alerts(user)),
+            "contact_requests": list(safety_access.visible_contact_requests(user)),
         },
     )
 
@@ -115,5 +117,8 @@ def client_record(request: HttpRequest, client_id: str) -> HttpResponse:
             "care_team": access.care_team(client),
             "shares_measures": policy.shares(client, Category.MEASURES),
             "alerts": list(safety_access.visible_alerts(user).filter(client=client)),
+            "contact_requests": list(
+                safety_access.visible_contact_requests(user).filter(client=client)
+            ),
         },
     )

@@ -69,6 +69,11 @@ def access_own_alert(client: User, alert_id: str | uuid.UUID | None) -> RiskAler
     return RiskAlert.objects.filter(public_id=parsed, client=client).first()
 
 
+def own_alert_for(client: User, *, source: str, source_id: uuid.UUID) -> RiskAlert | None:
+    """The client's own alert raised by one source object (e.g. their questionnaire), if any."""
+    return RiskAlert.objects.filter(client=client, source=source, source_id=source_id).first()
+
+
 def visible_contact_requests(user: User) -> QuerySet[ContactRequest]:
     """Open requests for contact from the clients on `user`'s care team, oldest first (the
     longest wait at the top)."""

@@ -456,7 +456,9 @@ def escalate_task(alert_id: int) -> None:
     """Runs when an alert is due to escalate; does nothing if someone has acknowledged it."""
     alert = RiskAlert.objects.filter(pk=alert_id).first()
     if alert is not None:
-        escalate_if_unacknowledged(alert)
+        # The queue runs this no earlier than planned (the delay in force when the alert
+        # was raised), so the time is not checked again here.
+        escalate_if_unacknowledged(alert, check_due=False)
 
 
 def supervisors_for(alert: RiskAlert) -> list[User]:
@@ -482,7 +484,9 @@ def supervisors_for(alert: RiskAlert) -> list[User]:
     return list(User.objects.filter(memberships__in=everyone, is_active=True).distinct())
 
 
-def escalate_if_unacknowledged(alert: RiskAlert, *, now: datetime | None = None) -> bool:
+def escalate_if_unacknowledged(
+    alert: RiskAlert, *, now: datetime | None = None, check_due: bool = True
+) -> bool:
     """Tell the supervisors about `alert` if it is still open (nobody acknowledged it) and
     its time has come. At most once per alert; audited. Returns whether it escalated."""
     now = now or timezone.now()
@@ -493,7 +497,7 @@ def escalate_if_unacknowledged(alert: RiskAlert, *, now: datetime | None = None)
             or locked.status != AlertStatus.OPEN
             or locked.escalated_at is not None
             or locked.level not in ESCALATING_LEVELS
-            or now < escalation_due_at(locked)
+            or (check_due and now < escalation_due_at(locked))
         ):
             return False
         supervisors = supervisors_for(locked)
@@ -601,7 +605,7 @@ def screen_client_text(
     result says `failed`, the caller shows crisis resources, and an "unscreened" alert asks
     the care team to read the text.
     """
-    order = [AlertLevel.CONCERN, AlertLevel.URGENT, AlertLevel.ACUTE]
+    order: list[str] = [AlertLevel.CONCERN, AlertLevel.URGENT, AlertLevel.ACUTE]
     try:
         result = _screen_with_deadline(text, lang)
     except FutureTimeout:

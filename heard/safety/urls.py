@@ -12,4 +12,12 @@ urlpatterns = [
         name="alert_acknowledge",
     ),
     path("care/alerts/<uuid:alert_id>/resolve/", views.alert_resolve, name="alert_resolve"),
+    path("me/support/", views.support, name="support"),
+    path("me/reach-out/", views.reach_out, name="reach_out"),
+    path("me/reach-out/sent/", views.reach_out_sent, name="reach_out_sent"),
+    path(
+        "care/contact-requests/<uuid:request_id>/done/",
+        views.contact_done,
+        name="contact_done",
+    ),
 ]

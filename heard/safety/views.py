@@ -13,8 +13,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from heard.accounts.models import User
+from heard.audit import services as audit
 from heard.core.http import request_user
+from heard.people import access as people_access
 from heard.safety import access, services
+from heard.safety.forms import ContactRequestForm
+from heard.safety.models import RiskAlert
 
 
 @require_safe
@@ -64,3 +69,97 @@ def _back(request: HttpRequest) -> str:
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
     return reverse("people:caseload")
+
+
+# --- The crisis screen and asking the care team to get in touch ---------------------------------
+
+
+@require_safe
+def support(request: HttpRequest) -> HttpResponse:
+    """The crisis screen: calm words, crisis lines for the person's region and language, their
+    own safety plan, and a way to ask their care team to reach out. Features that find risk in
+    what a client wrote send them here (with `?alert=` and `saved=1`). Never a login wall:
+    someone signed out gets the help page."""
+    if not request.user.is_authenticated:
+        return redirect("safety:help_now")
+    user = request_user(request)
+    alert = access.access_own_alert(user, request.GET.get("alert"))
+    # A request for contact that came with the note that led here: it's already on its way.
+    asked = bool(alert and alert.contact_requests.exists())
+    audit.record(user, "safety:crisis:shown", client=user, obj=alert)
+    return render(request, "safety/support.html", _support_context(request, user, alert, asked))
+
+
+def _support_context(
+    request: HttpRequest, user: User, alert: RiskAlert | None, asked: bool
+) -> dict[str, object]:
+    return {
+        "lines": services.crisis_lines_for_request(request),
+        "alert": alert,
+        "asked": asked,
+        "saved": request.GET.get("saved") == "1",
+        "failed": request.GET.get("unscreened") == "1",
+        "care_team": people_access.care_team(user),
+        "form": ContactRequestForm(initial={"alert": alert.public_id if alert else ""}),
+    }
+
+
+@login_required
+def reach_out(request: HttpRequest) -> HttpResponse:
+    """Ask my care team to get in touch. The note is client text: saved first, then screened;
+    if it shows risk, the person goes straight to the crisis screen."""
+    user = request_user(request)
+    care_team = people_access.care_team(user)
+    form = ContactRequestForm(request.POST or None)
+    if request.method == "POST" and care_team and form.is_valid():
+        alert = access.access_own_alert(user, form.cleaned_data["alert"])
+        try:
+            _request, check = services.ask_care_team(
+                user,
+                how=form.cleaned_data["how"],
+                note=form.cleaned_data["note"],
+                alert=alert,
+                idempotency_key=form.cleaned_data["key"],
+                lang=get_language(),
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            if check is not None and check.show_crisis_screen:
+                return redirect(_support_url(check.alert, failed=check.failed))
+            if check is not None and check.show_helping_someone:
+                return redirect(reverse("safety:reach_out_sent") + "?someone=1")
+            return redirect("safety:reach_out_sent")
+    return render(request, "safety/reach_out.html", {"form": form, "care_team": care_team})
+
+
+def _support_url(alert: RiskAlert | None, *, failed: bool) -> str:
+    query = "saved=1"
+    if alert is not None:
+        query += f"&alert={alert.public_id}"
+    if failed:
+        query += "&unscreened=1"
+    return f"{reverse('safety:support')}?{query}"
+
+
+@login_required
+@require_safe
+def reach_out_sent(request: HttpRequest) -> HttpResponse:
+    user = request_user(request)
+    context = {
+        "care_team": people_access.care_team(user),
+        "someone_else": request.GET.get("someone") == "1",
+        "lines": services.crisis_lines_for_request(request),
+    }
+    return render(request, "safety/reach_out_sent.html", context)
+
+
+@login_required
+@require_POST
+def contact_done(request: HttpRequest, request_id: str) -> HttpResponse:
+    user = request_user(request)
+    contact = access.access_contact_request(user, request_id, action="safety:contact:done")
+    services.complete_contact_request(user, request=contact)
+    messages.success(request, _("Marked as done. Thank you for getting in touch."))
+    return redirect(_back(request))
