@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -67,12 +68,27 @@ def show_quick_exit(request: HttpRequest) -> bool:
 def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     nav: Any = []
+    alert_count: Any = 0
     if isinstance(user, User) and user.is_authenticated:
         signed_in = user
         # Lazy: HTMX partials never touch the navigation, so they never pay for the query.
         nav = SimpleLazyObject(lambda: nav_items_for(active_roles(signed_in)))
+        if not show_quick_exit(request):
+            # A callable: the template calls it only when it shows the navigation, once.
+            alert_count = functools.cache(lambda: open_alert_count(signed_in))
     return {
         "quick_exit_url": settings.HEARD_QUICK_EXIT_URL,
         "show_quick_exit": show_quick_exit(request),
         "nav_items": nav,
+        "caseload_url": reverse("people:caseload"),
+        "open_alert_count": alert_count,
     }
+
+
+def open_alert_count(user: User) -> int:
+    """Open (unacknowledged) safety alerts on the staff member's caseload, for the badge on
+    the Caseload link in every page's navigation."""
+    from heard.safety import access as safety_access
+    from heard.safety.models import AlertStatus
+
+    return safety_access.visible_alerts(user).filter(status=AlertStatus.OPEN).count()

@@ -134,3 +134,16 @@ def test_raising_an_alert_queues_its_escalation_on_the_durable_queue(settings):
     # A concern does not queue an escalation.
     raise_for(personas.casey, level="concern")
     assert DBTaskResult.objects.filter(task_path__endswith="escalate_task").count() == 1
+
+
+def test_staff_see_a_badge_with_open_alerts_on_every_page(client, personas):
+    from heard.testing.base import sign_in
+
+    raise_for(personas.casey)
+    sign_in(client, personas.dana)
+    body = client.get("/me/access-report/").content.decode()
+    assert 'class="heard-nav__badge">1<span class="usa-sr-only"> open safety alert</span>' in body
+    sign_in(client, personas.eli)
+    assert "heard-nav__badge" not in client.get("/care/").content.decode()
+    sign_in(client, personas.casey)
+    assert "heard-nav__badge" not in client.get("/me/").content.decode()
