@@ -4,6 +4,7 @@ their reminders. Scoring itself is pure (scoring.py); this module stores what it
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -59,16 +60,23 @@ def _critical_reason(
     return "; ".join(parts)
 
 
-def _route_critical(assessment: Assessment, instrument: Instrument, result: Score) -> bool:
+def _route_critical(
+    assessment: Assessment,
+    instrument: Instrument,
+    result: Score,
+    *,
+    signal_id: uuid.UUID | None = None,
+) -> bool:
     """Send critical answers down the safety path. True when the person must see crisis
-    resources now. Idempotent: one alert per assessment."""
+    resources now. Idempotent: one alert per assessment (or per `signal_id`, when the answers
+    already raised an alert under that id before they were stored, as the self-check does)."""
     if not result.critical:
         return False
     answers = assessment.answer_list(len(instrument.items))
     safety.raise_safety_signal(
         client=assessment.client,
         source=SignalSource.MEASURE,
-        source_id=assessment.public_id,
+        source_id=signal_id or assessment.public_id,
         level=AlertLevel.URGENT,
         categories=["suicide"],
         reason=_critical_reason(instrument, result.critical, answers),
@@ -218,10 +226,12 @@ def record_assessment(
     options: Mapping[str, Any] | None = None,
     completed_at: datetime | None = None,
     idempotency_key: str = "",
+    signal_id: uuid.UUID | None = None,
 ) -> Assessment:
     """Store one complete set of answers for `client`, scored. Raises ValidationError (and
     stores nothing) when the answers don't fit the instrument. With an idempotency key, a
-    repeat of the same request returns the assessment stored the first time."""
+    repeat of the same request returns the assessment stored the first time. `signal_id`:
+    see _route_critical."""
     instrument = _instrument(instrument_id)
     if source not in AssessmentSource.values:
         raise ValidationError({"source": "unknown source"})
@@ -263,7 +273,7 @@ def record_assessment(
             audit.record(
                 actor, "measure:record", client=client, obj=assessment, extra={"source": source}
             )
-            _route_critical(assessment, instrument, result)
+            _route_critical(assessment, instrument, result, signal_id=signal_id)
             if assessment.schedule_id:
                 _plan_reminder(assessment.schedule_id)
     except IntegrityError:

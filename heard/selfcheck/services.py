@@ -21,6 +21,11 @@ from heard.safety.models import AlertLevel, SignalSource
 from heard.selfcheck import flow
 
 
+def signal_id(state: flow.State) -> uuid.UUID:
+    """The one safety-signal id for one run of the self-check, kept or not."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"heard:self-check:{state.nonce}")
+
+
 def keep_results(actor: User, *, state: flow.State, language: str) -> list[Assessment]:
     """Store a finished self-check as `actor`'s own assessments, one per instrument family
     answered. All or nothing. Keeping the same check again stores nothing new (each
@@ -36,6 +41,8 @@ def keep_results(actor: User, *, state: flow.State, language: str) -> list[Asses
                 source=AssessmentSource.SELF_CHECK,
                 language=language,
                 idempotency_key=f"self-check:{state.nonce}:{outcome.instrument.id}",
+                # If the check already alerted the care team, keeping it doesn't alert again.
+                signal_id=signal_id(state),
             )
             for outcome in flow.outcomes(state)
         ]
@@ -73,7 +80,7 @@ def alert_care_team(user: User, *, state: flow.State) -> bool:
     safety.raise_safety_signal(
         client=user,
         source=SignalSource.MEASURE,
-        source_id=uuid.uuid5(uuid.NAMESPACE_URL, f"heard:self-check:{state.nonce}"),
+        source_id=signal_id(state),
         level=AlertLevel.URGENT,
         categories=["suicide"],
         reason=(

@@ -350,8 +350,8 @@ def test_keeping_a_critical_answer_sends_it_down_the_safety_path(
     casey.post(KEEP, {"state": token_of(results)})
     alerts = RiskAlert.objects.filter(client=personas.casey)
     assert {a.source for a in alerts} == {"measure"}
-    # Keeping adds the alert tied to the stored assessment.
-    assert alerts.count() == 2
+    # Keeping the results doesn't tell the team a second time about the same answer.
+    assert alerts.count() == 1
 
 
 def test_a_signed_in_clients_care_team_hears_of_a_critical_answer_even_unkept(
