@@ -12,7 +12,16 @@ from heard.audit import services as audit
 from heard.audit.models import Outcome
 from heard.core.ids import parse_uuid
 from heard.people import policy
-from heard.safety.models import AlertStatus, ContactRequest, ContactRequestStatus, RiskAlert
+from heard.people.access import access_client
+from heard.people.models import Category
+from heard.safety.models import (
+    AlertStatus,
+    ContactRequest,
+    ContactRequestStatus,
+    RiskAlert,
+    SafetyPlan,
+    SafetyPlanVersion,
+)
 
 
 def _team_client_ids(user: User) -> set[int]:
@@ -106,3 +115,43 @@ def access_contact_request(
         raise Http404
     audit.record(user, action, client=request.client, obj=request)
     return request
+
+
+# --- Safety plans ------------------------------------------------------------------------------
+
+
+def access_own_plan(user: User) -> SafetyPlan | None:
+    """The signed-in person's own safety plan, or None (no plan yet, or not a client). A
+    client reading their own plan is not audited. Loads who last changed it."""
+    # Only a real, signed-in person has a plan (pages for visitors call this too).
+    if not isinstance(user, User) or not user.is_authenticated:
+        return None
+    return SafetyPlan.objects.select_related("updated_by").filter(client=user).first()
+
+
+def access_client_plan(
+    user: User, client_id: str | uuid.UUID, *, action: str, for_write: bool = False
+) -> tuple[User, SafetyPlan | None]:
+    """The client `client_id` and their safety plan (None until one is started), for
+    someone on the client's care team now: their clinician, or that clinician's supervisor
+    (people.policy; safety is always shared). The client themself uses access_own_plan.
+    Audits the access as `action` (and every denied attempt); Http404 otherwise, so missing
+    and forbidden look the same. Facilitators and org admins are never on a care team."""
+    client = access_client(
+        user,
+        client_id,
+        category=Category.SAFETY,
+        action=action,
+        for_write=for_write,
+        care_team_only=True,
+    )
+    plan = SafetyPlan.objects.select_related("updated_by").filter(client=client).first()
+    return client, plan
+
+
+def plan_versions(plan: SafetyPlan | None) -> QuerySet[SafetyPlanVersion]:
+    """Every kept version of a plan the caller has already accessed, newest first, with
+    each author loaded (none for no plan)."""
+    if plan is None:
+        return SafetyPlanVersion.objects.none()
+    return plan.versions.select_related("author").order_by("-number")
