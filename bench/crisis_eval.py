@@ -1,0 +1,168 @@
+"""Evaluate the crisis screener on labelled messages and time it.
+
+    .venv/bin/python bench/crisis_eval.py [--file FILE ...] [--failures] [--no-semantic]
+
+Reads bench/data/crisis_dev.jsonl, and bench/data/crisis_holdout.jsonl when it is there
+(reported separately, aggregate figures only: its misses are never printed). `--file` adds
+any other file in the same format ({"id", "text", "lang", "label", "kind", "about"}).
+
+For each file it prints, for the pattern engine alone and then with the semantic layer
+(when the ml extra is installed): recall per label, crisis precision / recall / F1,
+specificity on every `none` line and on the hard negatives (`none` lines whose kind is not
+`everyday` or `positive`), specificity per `none` kind, a short list of misses (dev set and
+--file only) and latency (p50/p95/p99 per message, messages per second on one core, warm).
+
+It is a report: it exits 0 whatever the figures, and 2 only when a file is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from heard.safety.screening import screen  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+DEV = DATA / "crisis_dev.jsonl"
+HOLDOUT = DATA / "crisis_holdout.jsonl"
+CRISIS_LABELS = ("acute", "ideation", "self_harm", "harm_to_others", "abuse")
+EASY_KINDS = {"everyday", "positive"}
+TIMING_PASSES = 3
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rows.append(json.loads(line))
+    return rows
+
+
+def ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.3f} ({part}/{whole})" if whole else "n/a"
+
+
+def evaluate(
+    rows: list[dict[str, Any]], layer: Any, *, show_misses: bool, all_misses: bool
+) -> None:
+    results = [screen(row["text"], row.get("lang"), semantic=layer) for row in rows]
+    by_label: dict[str, list[bool]] = defaultdict(list)
+    exact: Counter[str] = Counter()
+    none_by_kind: dict[str, list[bool]] = defaultdict(list)
+    misses: list[tuple[dict[str, Any], Any]] = []
+    for row, result in zip(rows, results, strict=True):
+        label = row["label"]
+        if label == "none":
+            none_by_kind[row.get("kind", "")].append(not result.crisis)
+            if result.crisis:
+                misses.append((row, result))
+        else:
+            by_label[label].append(result.crisis)
+            exact[label] += result.label == label
+            if not result.crisis:
+                misses.append((row, result))
+
+    print("  recall per label (crisis flagged; exact label in brackets):")
+    for label in CRISIS_LABELS:
+        flags = by_label.get(label, [])
+        print(f"    {label:<15} n={len(flags):<4} recall {ratio(sum(flags), len(flags))}"
+              f"  [exact {ratio(exact[label], len(flags))}]")  # fmt: skip
+    acute_ideation = by_label.get("acute", []) + by_label.get("ideation", [])
+    print(f"    acute+ideation      recall {ratio(sum(acute_ideation), len(acute_ideation))}")
+
+    positives = [f for label in CRISIS_LABELS for f in by_label.get(label, [])]
+    true_pos = sum(positives)
+    negatives = [ok for oks in none_by_kind.values() for ok in oks]
+    false_pos = len(negatives) - sum(negatives)
+    precision = true_pos / (true_pos + false_pos) if true_pos + false_pos else 0.0
+    recall = true_pos / len(positives) if positives else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    hard = [ok for kind, oks in none_by_kind.items() if kind not in EASY_KINDS for ok in oks]
+    print(f"  crisis: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+    print(f"  specificity: all none {ratio(sum(negatives), len(negatives))}; "
+          f"hard negatives {ratio(sum(hard), len(hard))}")  # fmt: skip
+    kinds = ", ".join(f"{kind} {sum(oks)}/{len(oks)}" for kind, oks in sorted(none_by_kind.items()))
+    print(f"  specificity by none kind: {kinds}")
+    if show_misses:
+        shown = misses if all_misses else misses[:40]
+        print(f"  misses ({len(misses)}{'' if all_misses else ', first 40'}):")
+        for row, result in shown:
+            wanted = row["label"]
+            got = result.label if result.crisis else f"none/{result.level}"
+            print(f"    {row['id']} {wanted}->{got} [{row.get('kind', '')}] {row['text'][:60]!r}")
+
+
+def timing(rows: list[dict[str, Any]], layer: Any) -> None:
+    texts = [(row["text"], row.get("lang")) for row in rows]
+    for text, lang in texts:  # warm caches
+        screen(text, lang, semantic=layer)
+    samples: list[float] = []
+    started = time.perf_counter()
+    for _ in range(TIMING_PASSES):
+        for text, lang in texts:
+            begin = time.perf_counter()
+            screen(text, lang, semantic=layer)
+            samples.append(time.perf_counter() - begin)
+    total = time.perf_counter() - started
+    quantiles = statistics.quantiles(samples, n=100)
+    print(f"  latency per message: p50 {quantiles[49] * 1000:.2f} ms, "
+          f"p95 {quantiles[94] * 1000:.2f} ms, p99 {quantiles[98] * 1000:.2f} ms; "
+          f"{len(samples) / total:,.0f} messages/s on one core")  # fmt: skip
+
+
+def semantic_layer() -> Any:
+    try:
+        from heard.safety.screening import semantic
+    except ImportError:  # pragma: no cover - the module ships with the app
+        return None
+    return semantic.get_layer()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--file", action="append", type=Path, default=[],
+                        help="another JSONL file to evaluate (repeatable)")  # fmt: skip
+    parser.add_argument("--failures", action="store_true",
+                        help="list every miss (dev set and --file only)")  # fmt: skip
+    parser.add_argument("--no-semantic", action="store_true",
+                        help="skip the run with the semantic layer")  # fmt: skip
+    args = parser.parse_args(argv)
+
+    files: list[tuple[Path, bool]] = [(DEV, True)]
+    if HOLDOUT.exists():
+        files.append((HOLDOUT, False))
+    files += [(path, True) for path in args.file]
+    for path, _ in files:
+        if not path.exists():
+            print(f"crisis_eval: no such file: {path}", file=sys.stderr)
+            return 2
+
+    layer = None if args.no_semantic else semantic_layer()
+    if not args.no_semantic and layer is None:
+        print("semantic layer: not installed (pip install -e '.[ml]')")
+    runs: list[tuple[str, Any]] = [("patterns only", None)]
+    if layer is not None:
+        runs.append(("patterns + semantic layer", layer))
+
+    for path, show in files:
+        rows = load(path)
+        print(f"\n== {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
+              f"({len(rows)} lines)")  # fmt: skip
+        for name, run_layer in runs:
+            print(f"-- {name}")
+            evaluate(rows, run_layer, show_misses=show, all_misses=args.failures)
+            timing(rows, run_layer)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

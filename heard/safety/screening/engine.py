@@ -1,0 +1,612 @@
+"""The crisis screening engine: explainable patterns first, an optional semantic layer second.
+
+`screen(text)` folds the text (`text.fold`), finds every signal rule of both lexicons, then
+looks around each match for what cancels it:
+
+* negation in the same clause before it ("I'm not suicidal", "no me quiero morir"), unless
+  the pattern holds its own negation ("I don't want to live", "ya no aguanto");
+* an idiom or figure of speech over it ("this exam is killing me", "me muero de risa"), or
+  laughter next to a form people also joke with ("kms lol");
+* media, fiction, games and teaching in the same stretch of text ("the song goes...");
+* someone else as the subject ("my friend wants to die", "se quiere matar"): kept as a
+  concern about someone else, not as a crisis of the writer;
+* history told as history ("two years ago I tried..., now I'm doing well"), unless the same
+  stretch says it is recent or happening again.
+
+What is left decides the level: acute (plan, means, time, attempt, goodbye, intent), urgent
+(current ideation, self-harm, abuse, harm to others), concern (a weak signal, worry about
+someone else, history with present distress) or none.
+
+Pure Python; no Django imports. Every regular expression is linear (no nested unbounded
+repeats), so a megabyte of input is screened in a bounded time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from heard.safety.screening import lexicon_en, lexicon_es
+from heard.safety.screening.lexicon import (
+    ABUSE,
+    ACUTE,
+    CONCERN,
+    HARM_TO_OTHERS,
+    HISTORY,
+    IDIOM,
+    LAUGHTER,
+    MEDIA,
+    MODIFIER,
+    NEGATION,
+    RECENT,
+    RECOVERY,
+    SELF_HARM,
+    SUICIDE,
+    URGENT,
+    Rule,
+    expand,
+)
+from heard.safety.screening.text import Folded, fold
+
+LEVELS = ("none", "concern", "urgent", "acute")
+CATEGORIES = (SUICIDE, SELF_HARM, HARM_TO_OTHERS, ABUSE)
+LABELS = ("acute", "ideation", "self_harm", "harm_to_others", "abuse", "none")
+SEMANTIC_LABELS = {
+    "acute": (ACUTE, SUICIDE),
+    "ideation": (URGENT, SUICIDE),
+    "self_harm": (URGENT, SELF_HARM),
+    "harm_to_others": (URGENT, HARM_TO_OTHERS),
+    "abuse": (URGENT, ABUSE),
+}
+_CATEGORY_LABEL = {
+    SUICIDE: "ideation",
+    SELF_HARM: "self_harm",
+    HARM_TO_OTHERS: "harm_to_others",
+    ABUSE: "abuse",
+}
+_STRENGTH = {CONCERN: 1, URGENT: 2, ACUTE: 3}
+
+# Work stays bounded on huge input: at most this many signal matches are weighed.
+MAX_MATCHES = 300
+# How far before a match a negation may stand (in folded characters).
+NEGATION_REACH = 48
+# How far back the subject of a match is looked for.
+SUBJECT_REACH = 90
+QUOTE_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One matched span of the original text and what it did to the result."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    category: str
+    effect: str  # signal | negation | idiom | history | third_party | media | semantic
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The outcome of screening one message."""
+
+    level: str
+    categories: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    explanation: str
+    about: str
+    crisis: bool
+    label: str
+    semantic_used: bool
+
+
+class SemanticMatchLike(Protocol):
+    """What the semantic layer returns for a message close to one of its prototypes."""
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def similarity(self) -> float: ...
+
+    @property
+    def prototype(self) -> str: ...
+
+
+class SemanticLayerLike(Protocol):
+    """The part of `semantic.SemanticLayer` the engine uses."""
+
+    def match(self, text: str, lang: str) -> SemanticMatchLike | None: ...
+
+
+RULES: tuple[Rule, ...] = lexicon_en.RULES + lexicon_es.RULES
+_SIGNALS = tuple(rule for rule in RULES if rule.kind in _STRENGTH)
+
+
+def _of(kind: str) -> tuple[Rule, ...]:
+    return tuple(rule for rule in RULES if rule.kind == kind)
+
+
+SERIOUS = "serious"  # "not joking", "no es broma": laughter then cancels nothing
+_COUNTER_KINDS = (MODIFIER, NEGATION, IDIOM, HISTORY, RECENT, RECOVERY, MEDIA, LAUGHTER, SERIOUS)
+_COUNTERS = {kind: _of(kind) for kind in _COUNTER_KINDS}
+
+_SENTENCE = re.compile(r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s")
+# Clause edges for negation: punctuation, quotes and the conjunctions that start a new claim.
+_CLAUSE = re.compile(
+    r"[.!?;,:\n\u2026\"\u201c\u201d()]+|\s[-\u2013\u2014]\s|(?<!\w)(?:but|and|so|because|cause|"
+    r"cuz|bc|though|although|however|or|then|pero|y|porque|aunque|sino|o|luego|entonces|"
+    r"pues|que)(?!\w)"
+)
+# Stretches for history and media: a sentence, cut again where the writer turns to now.
+_STRETCH = re.compile(
+    r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s|(?<!\w)(?:but|now|nowadays|these days|lately|today|"
+    r"currently|and now|so now|pero|ahora|hoy|actualmente|ultimamente|sin embargo|y ahora)(?!\w)"
+)
+# Stretches for reported speech: "my friend said ... and I ..." is two reports.
+_REPORT_STRETCH = re.compile(r"[.!?;\n\u2026]+|(?<!\w)(?:and|but|y|pero)(?!\w)")
+
+_PEOPLE = (
+    r"(?:friend|best friend|bestie|bff|brother|sister|bro|sis|mom|mum|mother|dad|father|son|"
+    r"daughter|kid|child|boyfriend|girlfriend|bf|gf|husband|wife|partner|ex|roommate|flatmate|"
+    r"cousin|classmate|coworker|co worker|colleague|student|client|patient|neighbor|neighbour|"
+    r"uncle|aunt|niece|nephew|teammate|grandma|grandpa|stepdad|stepmom|teen|sibling|twin|"
+    r"buddy|mate|friends|students|kids|parents|amigo|amiga|amigos|amigas|hermano|hermana|"
+    r"hijo|hija|novio|novia|mama|papa|madre|padre|primo|prima|companero|companera|pareja|"
+    r"esposo|esposa|vecino|vecina|alumno|alumna|estudiante|tio|tia|paciente|cliente)"
+)
+_SUBJECT = re.compile(
+    expand(
+        r"(?<!\w)(?:(?P<other>(?:my|a|our|his|her|their|this|one of my|mi|mis|un|una|su|sus|"
+        rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}|he|she|they|hes|shes|theyre|theyve|hed|shed|"
+        r"theyd|someone|somebody|ella|ellos|ellas|alguien)|(?P<self>i|im|ive|id|il|ima|me|my|"
+        r"myself|yo|mi))(?!\w)",
+        {},
+    )
+)
+_INSIDE_SELF = re.compile(
+    expand(
+        r"(?<!\w)(?:myself|my self|me|my|i|im|matarme|suicidarme|morirme|cortarme|lastimarme|"
+        r"quiero|tengo|estoy|me siento|mi)(?!\w)",
+        {},
+    )
+)
+_INSIDE_OTHER = re.compile(
+    expand(
+        r"(?<!\w)(?:himself|herself|themselves|themself|wants|talks|says|keeps|thinks|plans|"
+        r"feels|tells|cuts|hurts|burns|harms|wishes|is going|se|quiere|quieren|dice|habla|piensa|"
+        r"suicidarse|matarse|morirse|cortarse|lastimarse|hacerse|esta pensando)(?!\w)",
+        {},
+    )
+)
+_REPORT = re.compile(
+    expand(
+        rf"(?<!\w)(?:(?:my|a|our|his|her|their|mi|un|una|su) (?:\w+ )?{_PEOPLE}|he|she|they|"
+        r"ella|ellos|ellas|someone|somebody)(?: \w+){0,2} (?:said|says|told me|tells me|texted|"
+        r"texts|wrote|posted|keeps saying|kept saying|messaged|admitted|confided|mentioned|"
+        r"talks about|talked about|keeps talking about|dice|dijo|me dijo|me conto|escribio|"
+        r"publico|habla de)(?!\w)",
+        {},
+    )
+)
+_PAST_VERB = re.compile(
+    r"(?<!\w)(?:\w+ed|was|were|had|did|took|tried|cut|wrote|thought|felt|went|made|gave|got|"
+    r"began|used to|would|ate|swallowed|hit|burnt|bit|fought|slept|lost|left|ran|spent|told|"
+    r"knew|saw|kept|drank|wanted|od)(?!\w)"
+)
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:i|im|ive|id|yo)(?!\w)")
+_NEGATED_RECOVERY = re.compile(r"(?:not|no|never|isnt|arent|wasnt|nunca) (?:\w+ )?$")
+_ES_WORDS = re.compile(
+    r"(?<!\w)(?:que|el|la|los|las|de|y|en|mi|yo|es|estoy|quiero|pero|porque|muy|mas|ya|con|"
+    r"para|una|un|por|lo|se|tengo|todo|nada|esta|como|cuando|siento|vida|ganas|hoy)(?!\w)"
+)
+_EN_WORDS = re.compile(
+    r"(?<!\w)(?:the|i|im|and|to|my|is|you|it|of|that|this|want|dont|just|be|have|so|with|for|"
+    r"not|but|feel|like|am|was|what|life|today|can|cant)(?!\w)"
+)
+
+_WHAT = {
+    "negation": "is denied or hypothetical",
+    "idiom": "is a figure of speech",
+    "media": "is about media, fiction or a topic",
+}
+
+
+@dataclass
+class _Hit:
+    rule: Rule
+    start: int
+    end: int
+    effect: str = "signal"
+    cause: tuple[int, int, str] | None = None  # the counter-signal span and its rule id
+    person: str = "self"
+
+
+class _Spans:
+    """All matches of some rules, sorted, with quick lookups by position."""
+
+    def __init__(self, rules: Iterable[Rule], text: str) -> None:
+        found = sorted(
+            (m.start(), m.end(), rule.id) for rule in rules for m in rule.compiled.finditer(text)
+        )
+        self.items = found
+        self.starts = [start for start, _, _ in found]
+
+    def within(self, low: int, high: int) -> list[tuple[int, int, str]]:
+        """Matches that start at or after `low` and end at or before `high`."""
+        index = bisect.bisect_left(self.starts, low)
+        out = []
+        while index < len(self.items) and self.items[index][0] < high:
+            if self.items[index][1] <= high:
+                out.append(self.items[index])
+            index += 1
+        return out
+
+    def overlapping(self, low: int, high: int) -> tuple[int, int, str] | None:
+        """The first match that overlaps [low, high), if any (matches are short)."""
+        index = bisect.bisect_left(self.starts, low - 200)
+        while index < len(self.items) and self.items[index][0] < high:
+            start, end, rule = self.items[index]
+            if end > low:
+                return (start, end, rule)
+            index += 1
+        return None
+
+
+class _Edges:
+    """Boundaries (sentence, clause...) of the folded text, for finding a match's stretch."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.length = len(text)
+        spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The stretch between the boundary before `start` and the one after `end`."""
+        before = bisect.bisect_right(self.ends, start) - 1
+        low = self.ends[before] if before >= 0 else 0
+        after = bisect.bisect_left(self.starts, end)
+        high = self.starts[after] if after < len(self.starts) else self.length
+        return (low, high)
+
+
+def detect_language(folded: str) -> str:
+    """ "es" when Spanish function words outnumber English ones, else "en"."""
+    spanish = len(_ES_WORDS.findall(folded[:4000]))
+    english = len(_EN_WORDS.findall(folded[:4000]))
+    return "es" if spanish > english else "en"
+
+
+def screen(
+    text: str,
+    lang: str | None = None,
+    *,
+    semantic: SemanticLayerLike | bool | None = None,
+) -> Screening:
+    """Screen one message for risk to the writer or to others. Never raises on a str.
+
+    `lang` ("en", "es" or None to detect) only guides the semantic layer: both lexicons always
+    run, so a message that mixes languages is still read. `semantic` is None/False (patterns
+    only), True (the installed layer, when the ml extra is present) or a layer object.
+    """
+    folded = fold(text)
+    hits = _weigh(folded)
+    layer = _layer(semantic)
+    semantic_used = False
+    active = [hit for hit in hits if hit.effect == "signal" and hit.person == "self"]
+    if layer is not None and _semantic_may_help(hits, active, folded):
+        semantic_used = True
+        match = layer.match(text, lang or detect_language(folded.text))
+        if match is not None and match.label in SEMANTIC_LABELS:
+            return _semantic_result(text, match, hits, folded)
+    return _result(text, folded, hits, semantic_used=semantic_used)
+
+
+def _layer(semantic: SemanticLayerLike | bool | None) -> SemanticLayerLike | None:
+    if semantic is None or semantic is False:
+        return None
+    if semantic is True:
+        from heard.safety.screening import semantic as semantic_module
+
+        layer: SemanticLayerLike | None = semantic_module.get_layer()
+        return layer
+    return semantic
+
+
+def _weigh(folded: Folded) -> list[_Hit]:
+    """Every signal match, each marked with what (if anything) cancels it."""
+    text = folded.text
+    hits = sorted(
+        (
+            _Hit(rule, m.start(), m.end())
+            for rule in _SIGNALS
+            for m in rule.compiled.finditer(text)
+            if m.end() > m.start()
+        ),
+        key=lambda hit: (hit.start, -_STRENGTH[hit.rule.kind]),
+    )[:MAX_MATCHES]
+    counters = {kind: _Spans(rules, text) for kind, rules in _COUNTERS.items()}
+    compound = _means_and_time(counters[MODIFIER])
+    if compound is not None:
+        hits.append(_Hit(MEANS_AND_TIME, compound[0], compound[1]))
+    if not hits:
+        return hits
+    context = _Context(text, counters, hits)
+    for hit in hits:
+        context.judge(hit)
+    return hits
+
+
+MEANS_AND_TIME = Rule(
+    "engine.acute.means_and_time",
+    ACUTE,
+    r"(?!x)x",  # never matches by itself: made from two modifiers, see `_means_and_time`
+    SUICIDE,
+    "has the means at hand and a time or preparations",
+)
+
+
+def _means_and_time(modifiers: _Spans) -> tuple[int, int] | None:
+    """A means ("I've saved my pills") with a time or a preparation ("tonight") is acute."""
+    means = [item for item in modifiers.items if item[2].endswith(".means")]
+    other = [item for item in modifiers.items if not item[2].endswith(".means")]
+    if means and other:
+        return (means[0][0], means[0][1])
+    return None
+
+
+class _Context:
+    def __init__(self, text: str, counters: dict[str, _Spans], hits: Sequence[_Hit]) -> None:
+        self.text = text
+        self.counters = counters
+        self.sentences = _Edges(_SENTENCE, text)
+        self.clauses = _Edges(_CLAUSE, text)
+        self.stretches = _Edges(_STRETCH, text)
+        self.reports = _Edges(_REPORT_STRETCH, text)
+        self.own_negations = [(h.start, h.end) for h in hits if not h.rule.negatable]
+        self.recovered = any(
+            not _NEGATED_RECOVERY.search(text[max(0, start - 12) : start])
+            for start, _, _ in counters[RECOVERY].items
+        )
+
+    def judge(self, hit: _Hit) -> None:
+        for check in (self._idiom, self._negation, self._media, self._history):
+            found = check(hit)
+            if found is not None:
+                hit.effect, hit.cause = found
+                break
+        hit.person = self._person(hit)
+
+    def _idiom(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
+        span = self.counters[IDIOM].overlapping(hit.start, hit.end)
+        if span is not None and not span[2].endswith("not_negation"):
+            return ("idiom", span)
+        low, high = self.sentences.around(hit.start, hit.end)
+        if hit.rule.category == SELF_HARM:
+            for accident in self.counters[IDIOM].within(low, high):
+                if accident[2].endswith("accident"):
+                    return ("idiom", accident)
+        if hit.rule.hyperbole and not self.counters[SERIOUS].items:
+            laughs = self.counters[LAUGHTER].within(low, min(high + 40, len(self.text)))
+            if laughs:
+                return ("idiom", laughs[0])
+        return None
+
+    def _negation(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
+        if not hit.rule.negatable:
+            return None
+        low, _ = self.clauses.around(hit.start, hit.end)
+        low = max(low, hit.start - NEGATION_REACH)
+        for cue in reversed(self.counters[NEGATION].within(low, hit.start)):
+            not_really = self.counters[IDIOM].overlapping(cue[0], cue[1])
+            if not_really is not None and not_really[2].endswith("not_negation"):
+                continue
+            if any(start <= cue[0] < end for start, end in self.own_negations):
+                continue
+            if _FIRST_PERSON.search(self.text, cue[1], hit.start):
+                # "My therapist doesn't know I started cutting again": the writer speaks anew.
+                continue
+            return ("negation", cue)
+        return None
+
+    def _media(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
+        low, high = self.stretches.around(hit.start, hit.end)
+        found = self.counters[MEDIA].within(low, high)
+        return ("media", found[0]) if found else None
+
+    def _history(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
+        low, high = self.stretches.around(hit.start, hit.end)
+        if self.counters[RECENT].within(low, high):
+            return None
+        stretch = self.text[low:high]
+        past = self.counters[HISTORY].within(low, high)
+        for marker in past:
+            if marker[2].startswith("es.") or hit.rule.past or _PAST_VERB.search(stretch):
+                return ("history", marker)
+        if self.recovered and (hit.rule.past or _PAST_VERB.search(stretch)):
+            return ("history", self.counters[RECOVERY].items[0])
+        return None
+
+    def _person(self, hit: _Hit) -> str:
+        if hit.rule.person:
+            return hit.rule.person
+        inside = self.text[hit.start : hit.end]
+        if _INSIDE_SELF.search(inside):
+            return "self"
+        if _INSIDE_OTHER.search(inside):
+            return "other"
+        low, _ = self.reports.around(hit.start, hit.end)
+        if _REPORT.search(self.text, low, hit.start):
+            return "other"
+        low, _ = self.sentences.around(hit.start, hit.end)
+        subjects = list(
+            _SUBJECT.finditer(self.text, max(low, hit.start - SUBJECT_REACH), hit.start)
+        )
+        if subjects and subjects[-1].group("other"):
+            return "other"
+        return "self"
+
+
+def _quote(text: str, folded: Folded, start: int, end: int) -> tuple[int, int, str]:
+    low, high = folded.span(start, end)
+    return (low, high, text[low:high])
+
+
+def _result(text: str, folded: Folded, hits: list[_Hit], *, semantic_used: bool) -> Screening:
+    evidence = _evidence(text, folded, hits)
+    active = [h for h in hits if h.effect == "signal" and h.person == "self"]
+    others = [h for h in hits if h.effect == "signal" and h.person == "other"]
+    past = [h for h in hits if h.effect == "history"]
+    if active:
+        return _self_result(text, folded, hits, active, evidence, semantic_used)
+    if others:
+        categories = _categories(others)
+        first = others[0]
+        quote = _short(_quote(text, folded, first.start, first.end)[2])
+        explanation = (
+            f'Worried about someone else: {first.rule.what} ("{quote}"). Not a crisis of the '
+            "writer; offer resources for helping someone else."
+        )
+        return Screening(
+            "concern", categories, evidence, explanation, "someone_else", False, "none",
+            semantic_used,
+        )  # fmt: skip
+    if past:
+        first = past[0]
+        quote = _short(_quote(text, folded, first.start, first.end)[2])
+        recovered = _recovery_in(folded.text)
+        level = "none" if recovered else "concern"
+        explanation = (
+            f'Describes past experience: {first.rule.what} ("{quote}"). Nothing current found'
+            + ("; says they are doing better now." if recovered else ".")
+        )
+        return Screening(
+            level, _categories(past), evidence, explanation, "past", False, "none", semantic_used
+        )
+    if hits:
+        first = hits[0]
+        quote = _short(_quote(text, folded, first.start, first.end)[2])
+        explanation = f'Nothing of concern: "{quote}" {_WHAT[first.effect]}.'
+        return Screening("none", (), evidence, explanation, "", False, "none", semantic_used)
+    return Screening("none", (), (), "Nothing of concern found.", "", False, "none", semantic_used)
+
+
+def _recovery_in(folded_text: str) -> bool:
+    for rule in _COUNTERS[RECOVERY]:
+        for m in rule.compiled.finditer(folded_text):
+            if not _NEGATED_RECOVERY.search(folded_text[max(0, m.start() - 12) : m.start()]):
+                return True
+    return False
+
+
+def _self_result(
+    text: str,
+    folded: Folded,
+    hits: list[_Hit],
+    active: list[_Hit],
+    evidence: tuple[Evidence, ...],
+    semantic_used: bool,
+) -> Screening:
+    strongest = max(_STRENGTH[h.rule.kind] for h in active)
+    suicidal = [h for h in active if h.rule.category == SUICIDE and h.rule.kind != CONCERN]
+    modifiers = _Spans(_COUNTERS[MODIFIER], folded.text).items if suicidal else []
+    if suicidal and modifiers:
+        strongest = _STRENGTH[ACUTE]
+    level = LEVELS[strongest]
+    categories = _categories(active)
+    top = [
+        h for h in active if _STRENGTH[h.rule.kind] == max(_STRENGTH[x.rule.kind] for x in active)
+    ]
+    if level == ACUTE and any(h.rule.category == SUICIDE for h in active):
+        label = "acute"
+    elif level == CONCERN:
+        label = "none"
+    else:
+        label = _CATEGORY_LABEL[_categories(top)[0]]
+    phrases: list[str] = []
+    for hit in sorted(active, key=lambda h: -_STRENGTH[h.rule.kind]):
+        quote = _short(_quote(text, folded, hit.start, hit.end)[2])
+        phrase = f'{hit.rule.what} ("{quote}")'
+        if not any(p.startswith(hit.rule.what) for p in phrases) and len(phrases) < 2:
+            phrases.append(phrase)
+    explanation = _capital("; ".join(phrases)) + "."
+    if suicidal:
+        if modifiers:
+            start, end, rule_id = modifiers[0]
+            what = next(r.what for r in _COUNTERS[MODIFIER] if r.id == rule_id)
+            quote = _short(_quote(text, folded, start, end)[2])
+            explanation += f' {_capital(what)} ("{quote}").'
+        elif level != ACUTE:
+            explanation += " No plan or time mentioned."
+    mod_evidence = tuple(
+        Evidence(*_quote(text, folded, start, end), rule_id, SUICIDE, "signal")
+        for start, end, rule_id in modifiers[:5]
+    )
+    evidence = tuple(sorted(set(evidence + mod_evidence), key=lambda e: (e.start, e.end, e.rule)))
+    crisis = level in ("urgent", "acute")
+    return Screening(level, categories, evidence, explanation, "self", crisis, label, semantic_used)
+
+
+def _evidence(text: str, folded: Folded, hits: list[_Hit]) -> tuple[Evidence, ...]:
+    out: list[Evidence] = []
+    for hit in hits:
+        effect = hit.effect
+        if effect == "signal" and hit.person == "other":
+            effect = "third_party"
+        out.append(
+            Evidence(
+                *_quote(text, folded, hit.start, hit.end), hit.rule.id, hit.rule.category, effect
+            )
+        )
+        if hit.cause is not None:
+            start, end, rule_id = hit.cause
+            out.append(Evidence(*_quote(text, folded, start, end), rule_id, "", hit.effect))
+    return tuple(sorted(set(out), key=lambda e: (e.start, e.end, e.rule)))
+
+
+def _categories(hits: Iterable[_Hit]) -> tuple[str, ...]:
+    found = {hit.rule.category for hit in hits}
+    return tuple(category for category in CATEGORIES if category in found)
+
+
+def _short(quote: str) -> str:
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= QUOTE_LENGTH else quote[: QUOTE_LENGTH - 1] + "\u2026"
+
+
+def _capital(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
+def _semantic_may_help(hits: list[_Hit], active: list[_Hit], folded: Folded) -> bool:
+    """Only a message the patterns found nothing (or only weak signals) in, and nothing
+    cancelled: the layer never overrides negation, idiom, media, history or a third party."""
+    if any(hit.effect != "signal" or hit.person != "self" for hit in hits):
+        return False
+    if any(_STRENGTH[hit.rule.kind] > _STRENGTH[CONCERN] for hit in active):
+        return False
+    text = folded.text
+    return not any(
+        rule.compiled.search(text) for kind in (IDIOM, MEDIA) for rule in _COUNTERS[kind]
+    )
+
+
+def _semantic_result(
+    text: str, match: SemanticMatchLike, hits: list[_Hit], folded: Folded
+) -> Screening:
+    kind, category = SEMANTIC_LABELS[match.label]
+    level = "acute" if kind == ACUTE else "urgent"
+    evidence = (
+        *_evidence(text, folded, hits),
+        Evidence(0, len(text), text, f"semantic.{match.label}", category, "semantic"),
+    )
+    explanation = (
+        f'Reads like {match.label.replace("_", " ")} (similar to "{_short(match.prototype)}", '
+        f"{match.similarity:.2f}); no pattern matched, so a clinician should read it."
+    )
+    return Screening(level, (category,), evidence, explanation, "self", True, match.label, True)

@@ -1,0 +1,105 @@
+"""The rule type shared by the English and Spanish lexicons, and how rules are compiled.
+
+A rule is one explainable pattern with an id ("en.ideation.want_to_die"). Patterns are
+regular expressions written in plain spelling over folded text (see `text.py`): lower case,
+no accents, no apostrophes. `{NAME}` inserts a named fragment from the lexicon's macros.
+Every pattern is checked to be free of nested unbounded repeats, so matching stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from heard.safety.screening.text import squeeze_pattern
+
+SUICIDE = "suicide"
+SELF_HARM = "self_harm"
+HARM_TO_OTHERS = "harm_to_others"
+ABUSE = "abuse_or_unsafe"
+
+# Signal strengths, weakest first.
+CONCERN = "concern"
+URGENT = "urgent"
+ACUTE = "acute"
+
+# Kinds of rule besides signals.
+MODIFIER = "modifier"  # plan, means, time, rehearsal: raises suicidal talk to acute
+NEGATION = "negation"
+IDIOM = "idiom"
+HISTORY = "history"  # a time in the past ("two years ago", "hace años")
+RECENT = "recent"  # a recent or present time that keeps a report current ("last night")
+RECOVERY = "recovery"  # "now I'm doing well", "clean for two years"
+MEDIA = "media"
+LAUGHTER = "laughter"
+
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern. `kind` is a strength (concern/urgent/acute) for signals, else a counter."""
+
+    id: str
+    kind: str
+    pattern: str
+    category: str = ""
+    what: str = ""  # for explanations: "talks about wanting to die"
+    person: str = ""  # "self", "other", or "" (decided from the words around the match)
+    negatable: bool = True  # False when the pattern already holds its own negation
+    hyperbole: bool = False  # a form people also use as a joke ("kms", "kill me")
+    past: bool = False  # the words themselves tell of an act ("tried to", "attempted")
+    compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", re.compile(self.pattern))
+
+
+def expand(pattern: str, macros: dict[str, str]) -> str:
+    """Insert macros (recursively) and fold the result like text is folded."""
+    for _ in range(4):
+        pattern = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+    return squeeze_pattern(pattern)
+
+
+def alt(*words: str) -> str:
+    """A non-capturing alternation of plain words or fragments."""
+    return "(?:" + "|".join(words) + ")"
+
+
+class RuleBook:
+    """Builds rules with a shared id prefix and macro table."""
+
+    def __init__(self, prefix: str, macros: dict[str, str]) -> None:
+        self.prefix = prefix
+        self.macros = macros
+        self.rules: list[Rule] = []
+
+    def add(
+        self,
+        name: str,
+        kind: str,
+        pattern: str,
+        category: str = "",
+        what: str = "",
+        *,
+        person: str = "",
+        negatable: bool = True,
+        hyperbole: bool = False,
+        past: bool = False,
+    ) -> None:
+        """Add a rule; the pattern must start and end at word edges (or at an emoji)."""
+        body = expand(pattern, self.macros)
+        self.rules.append(
+            Rule(
+                f"{self.prefix}.{name}",
+                kind,
+                rf"(?<!\w)(?:{body})(?!\w)",
+                category,
+                what,
+                person=person,
+                negatable=negatable,
+                hyperbole=hyperbole,
+                past=past,
+            )
+        )

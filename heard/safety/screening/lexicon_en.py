@@ -1,0 +1,1692 @@
+"""English lexicon: signals of suicide, self-harm, harm to others and abuse, and counter-signals.
+
+Patterns match folded text (`text.fold`): lower case, no apostrophes ("dont", "im"), doubled
+letters kept once (written here in plain spelling; `lexicon.expand` folds them too).
+Ids read `en.<group>.<name>`; `what` is the phrase the explanation uses.
+"""
+
+from __future__ import annotations
+
+from heard.safety.screening.lexicon import (
+    ABUSE,
+    ACUTE,
+    CONCERN,
+    HARM_TO_OTHERS,
+    HISTORY,
+    IDIOM,
+    LAUGHTER,
+    MEDIA,
+    MODIFIER,
+    NEGATION,
+    RECENT,
+    RECOVERY,
+    SELF_HARM,
+    SUICIDE,
+    URGENT,
+    Rule,
+    RuleBook,
+    alt,
+)
+
+MACROS = {
+    # Adverbs people put between "want to" and the verb.
+    "ADV": r"(?: (?:just|really|simply|literally|honestly|seriously|fucking|fking|fcking|kinda|"
+    "kind of|sort of|actually|so|truly|genuinely|rather|badly|finally|quietly|already))*",
+    "SELF": alt("my ?self", "myslef", "meself", "mself", "my own self"),
+    "OTHERSELF": alt(
+        "himself", "herself", "themselves", "themself", "yourself", "urself", "ur self"
+    ),
+    "SUIC": r"(?:s[uo][iy]?[cs][iy]?[dt](?:e|al|ally|ality|es)?|sewer ?slides?|sui ?side|suicide|"
+    "suicidal)",
+    "KILL": alt("kill", "kil", "killing", "kills", "killed", "kil ing"),
+    "WANT": alt(
+        "want",
+        "wants",
+        "wanted",
+        "wanting",
+        "wanna",
+        "wana",
+        "wan",
+        "wish",
+        "wishes",
+        "wished",
+        "would like",
+        "id like",
+        "feel like",
+        "feels like",
+        "felt like",
+        "feeling like",
+        "just want",
+        "need",
+        "needs",
+        "tempted",
+        "ready",
+        "longing",
+        "long",
+        "desire",
+        "hope",
+        "hoping",
+        "praying",
+        "pray",
+        "trying",
+        "tryna",
+        "try",
+        "wish i could",
+        "wish i would",
+        "wish i can",
+        "wishing i could",
+        "id rather",
+        "would rather",
+        "rather",
+        "hope i",
+        "hoping i",
+        "pray i",
+        "prefer to",
+        "prefer",
+        "could just",
+        "want ta",
+    ),
+    "INTEND": alt(
+        "going",
+        "gonna",
+        "gona",
+        "goin",
+        "about",
+        "ready",
+        "planning",
+        "plan",
+        "plans",
+        "decided",
+        "determined",
+        "will",
+        "ll",
+        "il",
+        "ima",
+        "imma",
+        "gotta",
+        "have",
+    ),
+    # Ways of saying "die / stop living" that are risky after "want to".
+    "DIE": alt(
+        "die",
+        "dye",
+        "(?:be|b) dead",
+        "be ded",
+        "not (?:be|b) alive",
+        "dead",
+        "not wake up",
+        "just not wake up",
+        "dont wake up",
+        "sleep (?:for|and) (?:\\w+ ){0,3}(?:forever|long time|never wake up)",
+        "not exist",
+        "stop existing",
+        "cease to exist",
+        "not be here(?: anymore| any more| no more)?",
+        "disappear(?: forever)?",
+        "vanish(?: forever)?",
+        "not wake up",
+        "never wake up",
+        "sleep forever",
+        "go to sleep (?:forever|and never wake up|and not wake up)",
+        "fall asleep and (?:never|not) wake up",
+        "be gone(?: forever)?",
+        "go away forever",
+        "not be around",
+        "stop breathing",
+        "rot in the ground",
+        "be six feet under",
+        "join (?:her|him|them|my \\w+)",
+        "be with (?:her|him|them|my \\w+) again",
+        "end it(?: all)?",
+        "end (?:my|this) (?:life|pain|existence|misery)",
+        "end everything",
+        "end things",
+        "end myself",
+        "finish (?:it|myself)",
+        "{KILL} {SELF}",
+        "kms",
+        "unalive(?: {SELF})?",
+        "off {SELF}",
+        "take my (?:own )?life",
+        "take myself out",
+        "commit {SUIC}",
+        "do {SUIC}",
+        "{SUIC}",
+        "ctb",
+        "give up on (?:life|living|everything)",
+        "throw myself (?:off|in front|under)",
+        "jump (?:off|in front of|from)",
+        "hang {SELF}",
+        "overdose",
+        "od",
+        "\U0001faa6",
+        "\u26b0",
+    ),
+    "PILLS": alt(
+        "pills",
+        "pils",
+        "meds",
+        "medication",
+        "tablets",
+        "sleeping pills",
+        "painkillers",
+        "tylenol",
+        "paracetamol",
+        "acetaminophen",
+        "ibuprofen",
+        "insulin",
+        "antidepressants",
+        "xanax",
+        "oxy",
+        "opioids",
+        "bottle",
+        "\U0001f48a",
+    ),
+    "PERSON": alt(
+        "friend",
+        "best friend",
+        "bestie",
+        "bff",
+        "brother",
+        "sister",
+        "bro",
+        "sis",
+        "mom",
+        "mum",
+        "mother",
+        "dad",
+        "father",
+        "son",
+        "daughter",
+        "kid",
+        "child",
+        "boyfriend",
+        "girlfriend",
+        "bf",
+        "gf",
+        "husband",
+        "wife",
+        "partner",
+        "ex",
+        "roommate",
+        "flatmate",
+        "cousin",
+        "classmate",
+        "coworker",
+        "co worker",
+        "colleague",
+        "student",
+        "client",
+        "patient",
+        "neighbor",
+        "neighbour",
+        "uncle",
+        "aunt",
+        "niece",
+        "nephew",
+        "teammate",
+        "grandma",
+        "grandpa",
+        "stepdad",
+        "stepmom",
+        "teen",
+        "sibling",
+        "twin",
+        "buddy",
+        "mate",
+    ),
+    "THEY": alt("he", "she", "they", "hes", "shes", "theyre", "theyve", "hed", "shed"),
+    "AGENT": alt(
+        "he",
+        "she",
+        "they",
+        "hes",
+        "shes",
+        "theyre",
+        "my (?:\\w+ )?(?:dad|father|mom|mum|mother|stepdad|step dad|stepfather|stepmom|step mom|"
+        "stepmother|brother|sister|boyfriend|bf|girlfriend|gf|husband|hubby|wife|partner|ex|"
+        "uncle|aunt|grandpa|grandfather|grandma|cousin|coach|teacher|boss|manager|parents?|"
+        "family|roommate|foster \\w+|carer|caregiver|guardian|pastor|priest|neighbou?r|"
+        "babysitter|tutor|landlord|pimp|fiance|fiancee|in laws?|son|daughter)",
+        "someone",
+        "somebody",
+        "a (?:man|guy|woman|boy|girl|teacher|stranger|coworker)",
+        "this (?:guy|man|person|woman)",
+        "people at (?:school|work)",
+        "kids at school",
+        "everyone at school",
+        "(?:\\w+ )?at (?:school|work)",
+    ),
+    "ABUSE_VERB": alt(
+        "hits",
+        "hit",
+        "hitting",
+        "beats",
+        "beat",
+        "beating",
+        "beat up",
+        "beats up",
+        "punches",
+        "punched",
+        "punching",
+        "slaps",
+        "slapped",
+        "slapping",
+        "kicks",
+        "kicked",
+        "kicking",
+        "chokes",
+        "choked",
+        "choking",
+        "strangles",
+        "strangled",
+        "strangling",
+        "shoves",
+        "shoved",
+        "grabs",
+        "grabbed",
+        "hurts",
+        "hurt",
+        "hurting",
+        "abuses",
+        "abused",
+        "abusing",
+        "rapes",
+        "raped",
+        "raping",
+        "molests",
+        "molested",
+        "molesting",
+        "touches",
+        "touched",
+        "touching",
+        "gropes",
+        "groped",
+        "forces",
+        "forced",
+        "threatens",
+        "threatened",
+        "threatening",
+        "locks",
+        "locked",
+        "burns",
+        "burned",
+        "burnt",
+        "throws things at",
+        "threw (?:things|stuff|a \\w+) at",
+        "screams at",
+        "yells at",
+        "bullies",
+        "bullied",
+        "bullying",
+        "harasses",
+        "harassed",
+        "harassing",
+        "stalks",
+        "stalked",
+        "stalking",
+        "starves",
+        "starved",
+        "drugged",
+        "spiked",
+        "assaults",
+        "assaulted",
+        "sexually assaulted",
+        "cornered",
+        "pinned",
+        "pins",
+        "drags",
+        "dragged",
+        "spits on",
+        "whips",
+        "whipped",
+        "smacks",
+        "smacked",
+        "blackmails",
+        "blackmailed",
+        "blackmailing",
+        "beat the crap out of",
+        "beats the crap out of",
+        "belts",
+        "belted",
+        "pushes",
+        "pushed",
+        "bit",
+        "bites",
+        "scratched",
+        "isolates",
+        "isolated",
+        "won?t stop (?:hitting|touching|following|texting|calling)",
+        "keeps (?:hitting|touching)",
+    ),
+    "HARM_VERB": alt(
+        "kill",
+        "killing",
+        "murder",
+        "murdering",
+        "stab",
+        "stabbing",
+        "shoot",
+        "shooting",
+        "strangle",
+        "strangling",
+        "choke",
+        "choking",
+        "poison",
+        "poisoning",
+        "hurt",
+        "hurting",
+        "beat",
+        "beat up",
+        "beating",
+        "bash",
+        "smash",
+        "attack",
+        "attacking",
+        "punch",
+        "punching",
+        "run over",
+        "burn",
+        "torture",
+        "slit",
+        "snap",
+        "break",
+        "harm",
+        "harming",
+        "end",
+        "destroy",
+        "bury",
+        "hunt down",
+        "cut",
+        "knife",
+        "gut",
+        "drown",
+        "smother",
+        "suffocate",
+        "strangle",
+        "shank",
+        "blow up",
+        "hit",
+        "hitting",
+        "slap",
+        "slapping",
+        "shake",
+        "shaking",
+        "smack",
+        "smacking",
+        "push",
+        "pushing",
+        "shove",
+        "shoving",
+        "merk",
+        "murk",
+        "smoke",
+        "clap",
+        "wet",
+        "slump",
+        "body",
+        "pop",
+        "cap",
+        "torch",
+        "torching",
+        "jump",
+        "jumping",
+        "deck",
+        "stomp",
+        "curb stomp",
+        "rob",
+        "slash",
+        "slashing",
+    ),
+    "TARGET": alt(
+        "him",
+        "her",
+        "them",
+        "you",
+        "u",
+        "ya",
+        "everyone",
+        "everybody",
+        "somebody",
+        "someone",
+        "people",
+        "all of them",
+        "all of you",
+        "those (?:people|kids|guys|bitches|bastards)",
+        "the (?:teacher|kids|class|school|boss|neighbou?r|baby|guy|girl|manager|landlord|"
+        "bully|bullies|whole class|whole school|principal)",
+        "that (?:guy|girl|man|woman|bitch|bastard|asshole|prick|teacher|kid|person|cunt|dude)",
+        "my (?:\\w+ )?(?:dad|father|mom|mum|mother|stepdad|step dad|stepmom|brother|sister|"
+        "boss|teacher|ex|wife|husband|partner|boyfriend|girlfriend|bf|gf|roommate|coworker|"
+        "co worker|manager|neighbou?r|classmate|baby|son|daughter|kids?|family|parents|uncle|"
+        "aunt|landlord|friend|cousin|bully|supervisor|coach|husband|neighbor)s?",
+        "(?:his|her|their) (?:car|house|place|stuff|family|kids?|wife|husband|girlfriend|"
+        "boyfriend)",
+        "(?:his|her|their) (?:\\w+ )?(?:face|throat|neck|head)",
+    ),
+}
+
+_NOT_TRIVIAL_AFTER_KILL = (
+    r"(?! (?:time|it|the (?:vibe|mood|lights|engine|process|game|bug|spider|plant)s?)\b)"
+)
+
+_book = RuleBook("en", MACROS)
+add = _book.add
+
+# --- suicide: ideation --------------------------------------------------------------------
+add(
+    "ideation.want_to_die",
+    URGENT,
+    r"{WANT}(?: to| ta| 2)?{ADV} {DIE}",
+    SUICIDE,
+    "talks about wanting to die",
+)
+add(
+    "ideation.wish_dead",
+    URGENT,
+    r"wish\w* (?:that )?(?:i|id|i had|i could|i would)(?: \w+){0,3} "
+    r"(?:dead|never (?:been )?born|gone|not here|not alive|go away|die|disappear|"
+    r"not exist|not wake up|wouldnt wake up|stop existing|cease to exist|fall asleep and)",
+    SUICIDE,
+    "wishes to be dead or never born",
+)
+add(
+    "ideation.not_wake_up",
+    URGENT,
+    r"(?:hope|hoping|pray|praying|wish)(?: that)? (?:i )?(?:just |simply )?(?:dont|do not|never|"
+    r"wont|will not|dont ever|wouldnt|dont get to) wake up",
+    SUICIDE,
+    "hopes not to wake up",
+    negatable=False,
+)
+add(
+    "ideation.dont_want_to_live",
+    URGENT,
+    r"(?:dont|do not|didnt|no longer|dont really|dont even|not sure i|dont think i|never)"
+    r"(?: \w+){0,3} (?:want to|wana|wanna|wan to|want|wish to|care to) (?:live|(?:be|b) alive|"
+    r"exist|"
+    r"(?:be|b) here|wake up|go on|keep living|keep going|be around|continue|be on this earth|stay "
+    r"alive|"
+    r"survive|carry on|see tomorrow|see another day|do this anymore)",
+    SUICIDE,
+    "does not want to live",
+    negatable=False,
+)
+add(
+    "ideation.kill_myself",
+    URGENT,
+    r"{KILL}{ADV} {SELF}|kms|kys myself",
+    SUICIDE,
+    "talks about killing themself",
+    hyperbole=True,
+)
+add(
+    "ideation.unalive",
+    URGENT,
+    r"un ?alive(?: {SELF}| me)?|sewer ?slide|ctb|off {SELF}|end {SELF}",
+    SUICIDE,
+    "uses slang for suicide",
+    hyperbole=True,
+)
+add(
+    "ideation.end_my_life",
+    URGENT,
+    r"(?:end|ending|ended|take|taking|took) (?:my|my own) life|end(?:ing)? it all|"
+    r"end(?:ing)? everything|end(?:ing)? my (?:existence|suffering|misery)",
+    SUICIDE,
+    "talks about ending their life",
+)
+add(
+    "ideation.suicidal",
+    URGENT,
+    r"(?:im|i am|i feel|feel|feeling|felt|been|being|get|getting|got|so|very|really|kinda|bit|"
+    r"pretty|super|extremely|more|im still|still|always|constantly|actively|passively|"
+    r"quite|increasingly) {SUIC}",
+    SUICIDE,
+    "says they feel suicidal",
+)
+add(
+    "ideation.suicidal_thoughts",
+    URGENT,
+    r"{SUIC} (?:thoughts?|ideation|feelings?|urges?|plans?|intent|tendencies|mood|again)|"
+    r"thoughts? (?:of|about) (?:{SUIC}|killing {SELF}|ending (?:it|my life|things)|dying|death|"
+    r"not being (?:here|alive|around)|taking my (?:own )?life|ending it all)",
+    SUICIDE,
+    "has suicidal thoughts",
+)
+add(
+    "ideation.thinking_about",
+    URGENT,
+    r"(?:think\w*|thought|contemplat\w+|consider\w*|obsess\w*|research\w*|"
+    r"googl\w*|look\w* up|fantasi[sz]\w*|daydream\w*|dream\w*|talk\w*|post\w*|"
+    r"(?:mind|head|brain|thoughts?) (?:goes|go|went|keeps going|drifts?|turns?|jumps?|"
+    r"wanders?)(?: \w+){0,2}) (?:about |of |bout |abt |to |on )?"
+    r"(?:{SUIC}|killing {SELF}|end\w* (?:it|it all|it al|my life|things|everything)|dying|death|"
+    r"not being (?:here|alive|around)|taking my (?:own )?life|how to (?:die|kill {SELF}|end it)|"
+    r"ways to (?:die|kill {SELF}|end it)|jumping|overdosing|hanging {SELF}|my (?:own )?death|"
+    r"my (?:own )?funeral|disappearing forever|unaliv\w*|not waking up|not being alive|"
+    r"how easy it would be|just ending it)",
+    SUICIDE,
+    "thinks about suicide or dying",
+)
+add(
+    "ideation.better_off",
+    URGENT,
+    r"better off (?:dead|without me|if i (?:was|were|wasnt|werent|died|disappeared|was gone|"
+    r"wasnt here|werent here|wasnt around|never existed))|"
+    r"(?:better|happier|easier|lighter|calmer|simpler|freer)(?: off)? "
+    r"(?:without me|if i (?:was|were) (?:gone|dead|not here)|when im gone|if im gone)",
+    SUICIDE,
+    "thinks others are better off without them",
+)
+add(
+    "ideation.burden",
+    URGENT,
+    r"(?:im|i am|i feel like|i feel|feel like|being|i have become|ive become|just|such|"
+    r"nothing but|only) (?:a |such a |an? )?(?:huge |big |massive |total |constant )?burden|"
+    r"burden (?:to|on|for) (?:everyone|everybody|my \w+|them|people|all|you)",
+    SUICIDE,
+    "feels like a burden",
+)
+add(
+    "ideation.no_reason",
+    URGENT,
+    r"(?:no|nothing|zero|not a single|not one|dont have a|dont have any|cant find a|cant find any|"
+    r"cant see a|cant see any|lost my) (?:reason|point|purpose|will|reasons)(?:s)? "
+    r"(?:to|for|in) (?:live|living|life|being alive|going on|keep going|keep living|stay|"
+    r"drive home|go home|come back|come home|get up|staying|be here|being here|wake up|waking up|"
+    r"exist|existing|continue|carry on|try)|"
+    r"nothing (?:left )?to live for|no will to live|lost the will to live|"
+    r"(?:whats|what is|wheres) the point (?:of|in) (?:living|life|being alive|going on|existing|"
+    r"anything|it all|trying|staying|me)|"
+    r"(?:life|living|my life) (?:is not|isnt|aint|is no longer|not) worth (?:it|living)|"
+    r"not worth (?:living|being alive|saving)",
+    SUICIDE,
+    "sees no reason to live",
+    negatable=False,
+)
+add(
+    "ideation.cant_go_on",
+    URGENT,
+    r"(?:cant|cannot|can not|cant keep|unable to|dont know how to|dont think i can|"
+    r"dont know if i can|not sure i can|no longer able to|too tired to|cant bring myself to) "
+    r"(?:go on|keep going|keep living|carry on|do this anymore|do this any more|do this no more|"
+    r"take (?:it|this|this pain|the pain|much more) (?:anymore|any more|much longer|no more)|"
+    r"live like this|keep doing this|keep fighting|survive this|hold on(?: any)? (?:much )?longer|"
+    r"hold on anymore|be alive|exist like this|continue like this|cope anymore|cope any more)",
+    SUICIDE,
+    "says they cannot go on",
+    negatable=False,
+)
+add(
+    "ideation.tired_of_life",
+    URGENT,
+    r"(?:tired|tierd|tird|sick|exhausted|done|finished|over) (?:of|with) (?:living|being alive|"
+    r"life|existing|"
+    r"waking up|this life|my life|breathing|everything|fighting|trying)|"
+    r"(?:im|i am|im so) done(?: with (?:it all|everything|this))?(?= *(?:$|[.!]))|"
+    r"give up on (?:life|living|myself|everything)|giving up on (?:life|living|everything)|"
+    r"(?:want|wana|wanna|need|ready) (?:it|this|everything|the pain|life) (?:all )?to (?:end|stop|"
+    r"be over)|"
+    r"(?:want|wana|wanna) (?:to stop|it all to stop)(?: everything| the pain| feeling)?",
+    SUICIDE,
+    "is tired of living or wants everything to end",
+)
+add(
+    "ideation.wont_be_around",
+    URGENT,
+    r"(?:wont|will not|not going to|not gonna|not gona|wont be|will not be) (?:be )?"
+    r"(?:a problem|a burden|around|here|alive|a bother|your problem|bothering (?:you|anyone)|"
+    r"in your way|anyones problem)(?: (?:for|to) \w+)? (?:much longer|for (?:much|very) long|for "
+    r"long|anymore|"
+    r"after (?:tonight|today|this|tomorrow)|next (?:week|year|month)|soon)|"
+    r"(?:wont|will not|dont) have to (?:worry|deal|put up) (?:about|with) me "
+    r"(?:much longer|anymore|for long|soon|after)|"
+    r"not be around (?:much longer|for long|to see)|wont see (?:me|my) (?:again|anymore)|"
+    r"(?:this|it|everything|the pain) (?:will|wil|ll|il|is going to|is gonna) (?:all )?be over "
+    r"(?:soon|tonight|tomorrow)|(?:soon|tonight) (?:ill|il|i will) be (?:free|gone|at peace)|"
+    r"see you (?:all )?(?:on the other side|in (?:another|the next) life)|"
+    r"(?:wont|will not) (?:be here|be around|exist) (?:to|for) (?:see|long)",
+    SUICIDE,
+    "hints they will not be around much longer",
+    negatable=False,
+)
+add(
+    "ideation.nobody_would_miss",
+    URGENT,
+    r"(?:no one|nobody|noone|no body|none of them|who) (?:would|will|is going to|gonna|gona|even)"
+    r"(?: \w+)? (?:miss me|notice|care|be sad) (?:if|when) i (?:die|died|was gone|were gone|"
+    r"disappear|disappeared|was dead|were dead|killed myself|left|wasnt here|am gone|m gone)",
+    SUICIDE,
+    "believes nobody would miss them",
+    negatable=False,
+)
+add(
+    "ideation.want_to_disappear",
+    URGENT,
+    r"(?:want|wana|wanna|wish|need) (?:i could |to )?(?:just )?(?:disappear|vanish|fade away|"
+    r"cease|not exist|stop existing|evaporate|be erased|never have existed)",
+    SUICIDE,
+    "wants to disappear or stop existing",
+)
+add(
+    "ideation.join_dead",
+    URGENT,
+    r"(?:want|wana|wanna|wish|ready|need|going|gonna|long) (?:i could )?(?:to )?"
+    r"(?:join|be with|see) (?:her|him|them|my \w+(?: \w+)?) (?:again |in heaven|up there|"
+    r"on the other side|soon|in the afterlife|wherever)|"
+    r"(?:want|wana|wanna|ready|going) to join (?:her|him|them|my \w+)(?= *(?:$|[.!,]))",
+    SUICIDE,
+    "wants to join someone who died",
+)
+add(
+    "ideation.dead_inside_wish",
+    CONCERN,
+    r"(?:hopeless|no hope left|no way out|trapped with no way out|cant see a way out|"
+    r"no future|dont see a future|dont see myself (?:living|being alive|here|making it)|"
+    r"cant see myself (?:living|being alive|making it|getting old)|hate my life|hate being alive|"
+    r"hate myself|worthless|want to give up|giving up|i give up|empty inside|numb|"
+    r"dont care (?:if|whether) i (?:live|die|wake up)|wouldnt mind (?:dying|not waking up|if i "
+    r"died)|"
+    r"(?:if i died|if i die|if i was gone|if i disappeared)(?: \w+){0,4} (?:care|notice|matter))",
+    SUICIDE,
+    "sounds hopeless",
+    negatable=True,
+)
+add(
+    "ideation.dont_care_if_die",
+    URGENT,
+    r"(?:dont|do not|wouldnt|would not) (?:care|mind)(?: \w+){0,2} (?:if|whether) i "
+    r"(?:live|die|died|wake up|dont wake up|didnt wake up|get hit|crash)|"
+    r"wouldnt mind (?:dying|not waking up|if i died|being dead|getting hit)|"
+    r"(?:hope|hoping) (?:i )?(?:get hit by|crash|die in|something kills)",
+    SUICIDE,
+    "does not care whether they live",
+    negatable=False,
+)
+add(
+    "ideation.emoji",
+    URGENT,
+    r"(?:want|wana|wanna|ready|time|going|gona|wish|take me|me)(?: to| for)?(?: the)? "
+    r"(?:\U0001faa6|\u26b0)",
+    SUICIDE,
+    "uses a grave or coffin emoji about themself",
+)
+
+# --- suicide: plan, means, time, attempt, goodbye (acute) --------------------------------
+add(
+    "acute.intent",
+    ACUTE,
+    r"{INTEND}(?: to| ta)?{ADV} (?:{KILL} {SELF}|kms|end (?:it|it all|my life|everything|things)|"
+    r"take my (?:own )?life|do it|go through with it|jump|overdose|od|hang {SELF}|"
+    r"(?:take|swallow|down) (?:all|the|my|every|a bottle|a bunch|a handful|the whole|enough)"
+    r"(?: \w+){0,2} {PILLS}|shoot {SELF}|slit my (?:wrists?|throat)|"
+    r"drive (?:off|into|my car)|step in front of|throw {SELF}|unalive {SELF}|"
+    r"commit {SUIC}|say goodbye|end this)",
+    SUICIDE,
+    "says they intend to end their life",
+    hyperbole=True,
+)
+add(
+    "acute.plan",
+    ACUTE,
+    r"(?:i have|ive got|i got|ive made|made|i made|have|got|working on|wrote|writing) "
+    r"(?:a|my|the) (?:plan|plans|method|way|date)(?: (?:to|for|of) (?:do it|end it|die|{SUIC}|"
+    r"kill {SELF}|how))?|"
+    r"(?:picked|chose|chosen|set|decided on) (?:a|the) (?:date|day|time|place|method|spot|way)|"
+    r"know (?:how|when|where) (?:im going|i will|i would|ill|il|i can|id|i want) "
+    r"(?:to )?(?:do it|end it|die|kill {SELF})|"
+    r"{SUIC} (?:plan|note|letter|method)|"
+    r"(?:plan|planning|plans) (?:my|to commit|for my|out my) (?:{SUIC}|death|exit|ending)|"
+    r"(?:researched|researching|looked up|looking up|googled|googling) "
+    r"(?:how|ways|methods|the best way|painless ways|lethal doses?|how many)",
+    SUICIDE,
+    "describes a plan or method",
+)
+add(
+    "acute.means",
+    MODIFIER,
+    r"(?:i have|ive got|i got|got|bought|buying|found|saved|saving|stockpiled|stockpiling|"
+    r"collected|collecting|hoarded|hoarding|hiding|hid|hidden|ordered|keep|keeping|counted|"
+    r"counting|got hold of|have access to|have|holding|loaded|sharpened|tied|bought a) "
+    r"(?:up )?(?:a |the |some |enough |my |all my |all the |a bunch of |a lot of |"
+    r"\d+ |(?:a )?(?:whole )?(?:bottle|pack|box|stash|handful) of )?"
+    r"(?:{PILLS}|rope|noose|gun|guns|pistol|rifle|bullets|razor|razors|razor blades?|blades?|"
+    r"knife|knives|poison|belt|charcoal|helium|cord|\U0001f52b|\U0001f52a)|"
+    r"(?:rope|noose|gun|pills|pils) (?:is |are )?(?:ready|set up|tied|loaded|in my (?:hand|bag|"
+    r"room|car)|"
+    r"hidden|under my bed|in my drawer)|"
+    r"(?:lethal|fatal|deadly) dose|how many {PILLS} (?:it takes|to die|would)|"
+    r"(?:the|a|this|that) (?:bridge|ledge|roof|rooftop|cliff|train tracks|tracks|railway|overpass)"
+    r"|(?:high|tall) (?:enough|building)",
+    "",
+    "mentions a means",
+)
+add(
+    "acute.time",
+    MODIFIER,
+    r"tonight|tonite|2night|this (?:weekend|evening|friday|saturday|sunday|afternoon)|"
+    r"tomorrow(?: night| morning)?|after (?:everyone|everybody|they|my (?:\w+ )?(?:parents|family|"
+    r"wife|husband|roommates?|kids|mom|dad))(?: \w+)? (?:asleep|goes to sleep|go to sleep|leave|"
+    r"leaves|left|gone|goes out|go out|goes to bed|go to bed)|"
+    r"when (?:everyone|everybody|they|my (?:\w+ )?(?:parents|family|roommates?)) (?:is |are |s |re "
+    r")?"
+    r"(?:asleep|sleeping|gone|out|in bed)|on my birthday|at midnight|in an hour|in a few hours|"
+    r"before (?:morning|sunrise|the weekend)|(?:its|it is|this is) (?:time|the night|the day)|"
+    r"(?:by|before) (?:friday|monday|tomorrow|the end of (?:the|this) (?:week|month))|"
+    r"right now|soon",
+    "",
+    "mentions a time",
+)
+add(
+    "acute.rehearsal",
+    MODIFIER,
+    r"(?:practiced|practised|practicing|rehearsed|rehearsing|tested|tried out|tried on|"
+    r"test run|dry run)|stood (?:on|at) (?:the|a) (?:edge|ledge|bridge|roof|tracks)|"
+    r"(?:held|holding|put|pressed) (?:the |a |my )?(?:knife|blade|gun|rope|razor)s? "
+    r"(?:to|against|on|around) my|(?:wrote|written|writing|finished|left) (?:a |my )?(?:note|notes|"
+    r"letters|will)|(?:gave|giving|give) away|said (?:my )?goodbyes?|"
+    r"(?:sorted|organized|organised|put) (?:out )?(?:my|all my) (?:affairs|things|stuff|accounts|"
+    r"passwords)(?: in order)?",
+    "",
+    "mentions preparations",
+)
+add(
+    "acute.attempt_now",
+    ACUTE,
+    r"(?:just |already |i |ive )?(?:took|taken|swallowed|downed|chugged|ate|have taken|ive taken) "
+    r"(?:all|every|a|the|my|some|too many|way too many|lots of|loads of|a lot of|a bunch of|"
+    r"a handful of|a whole|the whole|half|\d+|twenty|thirty|fifty|so many|way too)"
+    r"(?: \w+){0,3} {PILLS}|"
+    r"(?:i |ive |i just |just )(?:overdosed|od(?:ed|d)?|cut (?:my wrists?|too deep|deep)|"
+    r"slit my wrists?|jumped|hanged {SELF})|"
+    r"(?:im |i am )?(?:standing|sitting|stood|on|at) (?:on |at )?(?:the |a )?"
+    r"(?:edge|ledge|bridge|roof|rooftop|tracks|train tracks|cliff)(?: \w+){0,3} (?:now|rn|right "
+    r"now|"
+    r"ready|about to|want to jump|to jump|jumping)|"
+    r"(?:rope|noose|belt|cord) (?:is |around|round) (?:around |round )?my neck|"
+    r"(?:gun|pistol|knife|blade|razor) (?:is |in my hand|to my (?:head|throat|wrist|chest|temple))|"
+    r"(?:bleeding|blood) (?:wont|will not|doesnt|isnt|is not|cant) (?:stop|stopping)|"
+    r"cant stop the bleeding|cut too deep|(?:starting to|beginning to) (?:feel|get) (?:sleepy|"
+    r"dizzy|"
+    r"numb) from the {PILLS}|the {PILLS} (?:are )?(?:kicking in|starting to work)",
+    SUICIDE,
+    "describes a suicide attempt happening now",
+)
+add(
+    "acute.attempted",
+    ACUTE,
+    r"(?:tried|try|trying|attempted|attempting|attempt|tryed) (?:to )?(?:{KILL} {SELF}|"
+    r"end (?:it|it all|my life|things|everything)|take my (?:own )?life|overdose|od|hang {SELF}|"
+    r"jump|{SUIC}|drown {SELF}|die|unalive)|"
+    r"(?:my|a|last|first|second|third|another) (?:{SUIC} )?attempt(?! at)|"
+    r"(?:i |ive )(?:attempted|attempted {SUIC})(?! to)|survived (?:my|an|the) attempt|"
+    r"(?:i |ive |i just )(?:overdosed|od(?:ed|d))",
+    SUICIDE,
+    "describes a suicide attempt",
+    past=True,
+)
+add(
+    "acute.goodbye",
+    ACUTE,
+    r"(?:this is|its|here is|heres|consider this) (?:my )?(?:goodbye|good bye|farewell|last "
+    r"(?:message|post|text|note|words|time)|final (?:message|post|words|goodbye))|"
+    r"(?:my |a )?(?:goodbye|good bye|farewell|final|last|{SUIC}) (?:note|letter|letters|message|"
+    r"messages|video|post|text|words)|"
+    r"(?:goodbye|bye|farewell)(?: \w+)? (?:forever|everyone|world|cruel world|for good|"
+    r"for the last time|all of you|my friends)|"
+    r"(?:by the time|when) (?:you|anyone|someone|they|you all) (?:read|reads|see|sees|find|"
+    r"finds|get|gets) (?:this|me)|"
+    r"(?:take care of|look after|feed|love) (?:my (?:\w+ )?(?:cat|dog|kids|children|plants|"
+    r"pets?|sister|brother|mom|mum|family)|them|her|him) (?:for me |when im gone|after im gone|"
+    r"once im gone)|when im (?:gone|dead|not here)|after im (?:gone|dead)|once im (?:gone|dead)|"
+    r"(?:wrote|writing|written|left|leaving) (?:letters?|notes?|goodbyes?|messages) "
+    r"(?:to|for) (?:everyone|my (?:family|kids|parents|mom|mum|dad|friends|sister|brother|wife|"
+    r"husband|partner))|"
+    r"(?:im sorry for everything|forgive me)(?: \w+){0,6} (?:goodbye|bye|love you all|i love you)|"
+    r"(?:i love you all|love you all)(?: \w+){0,3} (?:goodbye|bye|im sorry|forever)|"
+    r"thank you for everything(?: \w+){0,4} (?:goodbye|bye)|"
+    r"last time (?:youll|you will|anyone will) (?:hear|see) (?:from )?me|"
+    r"(?:wanted|want|just wanted) to say (?:goodbye|bye|thank you for everything)",
+    SUICIDE,
+    "writes a goodbye or final message",
+)
+add(
+    "acute.giving_away",
+    ACUTE,
+    r"(?:giving|gave|give|given|gifting|gifted|handing out|handed out|donating|donated) "
+    r"(?:away )?(?:all |most |some |a lot )?(?:of )?(?:my|all my) (?:\w+ )?(?:stuff|things|"
+    r"belongings|possessions|clothes|games|books|guitar|jewelry|jewellery|pets?|cat|dog|"
+    r"savings|money|collection|console|art|plants|shoes|bike|car|stuff away|things away)|"
+    r"(?:giving|gave|give|given) (?:it|them|everything) away(?: \w+){0,3} (?:wont|will not|dont|"
+    r"need)|(?:wont|will not|dont) need (?:them|it|my \w+|any of (?:this|it|my stuff)) "
+    r"(?:anymore|any more|where im going|much longer)|"
+    r"(?:made|wrote|writing|making|updated|finished) (?:my|a) will|"
+    r"(?:deleting|deleted|delete) (?:all )?(?:my|all my) (?:accounts|social media|photos|posts)",
+    SUICIDE,
+    "is giving things away or putting affairs in order",
+)
+
+# --- self-harm ----------------------------------------------------------------------------
+_SH_VERB = alt(
+    "cut",
+    "cuts",
+    "cutting",
+    "cuting",
+    "cuttin",
+    "burn",
+    "burns",
+    "burning",
+    "burned",
+    "burnt",
+    "buring",
+    "burnin",
+    "slam",
+    "slammed",
+    "slamming",
+    "scratch",
+    "scratches",
+    "scratching",
+    "scratched",
+    "hurt",
+    "hurts",
+    "hurting",
+    "harm",
+    "harms",
+    "harming",
+    "harmed",
+    "hit",
+    "hits",
+    "hitting",
+    "punch",
+    "punches",
+    "punching",
+    "punched",
+    "bang",
+    "banging",
+    "banged",
+    "slap",
+    "slapping",
+    "slapped",
+    "bite",
+    "biting",
+    "bit",
+    "carve",
+    "carving",
+    "carved",
+    "stab",
+    "stabbing",
+    "stabbed",
+    "starve",
+    "starving",
+    "starved",
+    "pinch",
+    "pinching",
+    "bruise",
+    "bruising",
+    "beat",
+    "beating",
+    "choke",
+    "choking",
+    "strangle",
+    "strangling",
+    "mutilate",
+    "mutilating",
+    "injure",
+    "injuring",
+    "injured",
+    "punish",
+    "punishing",
+    "punished",
+    "torture",
+    "torturing",
+    "skin",
+    "pick at",
+    "picking at",
+    "gouge",
+    "gouging",
+    "smash",
+    "smashing",
+    "tear",
+    "tearing",
+    "rip",
+    "ripping",
+    "pierce",
+    "piercing",
+    "claw",
+    "clawing",
+    "whip",
+    "whipping",
+)
+_BODY = alt(
+    "arms?",
+    "wrists?",
+    "legs?",
+    "thighs?",
+    "skin",
+    "stomach",
+    "belly",
+    "hips?",
+    "body",
+    "head",
+    "face",
+    "hands?",
+    "fists?",
+    "ankles?",
+    "chest",
+    "forearms?",
+    "shoulders?",
+    "fingers?",
+    "knuckles?",
+    "scalp",
+    "lips?",
+    "nails?",
+)
+add(
+    "self_harm.verb_myself",
+    URGENT,
+    rf"{_SH_VERB}(?: {{SELF}}| my (?:own )?{_BODY}| into my (?:own )?{_BODY})"
+    r"(?! (?:shaving|cooking|chopping|by accident|accidentally|on (?:the|a) \w+|while|with the "
+    r"(?:iron|oven|stove|pan|kettle)|making|playing|at (?:work|the gym)|in the kitchen|"
+    r"slipping|tripping|falling|lifting|running|training|working out|when i fell))",
+    SELF_HARM,
+    "talks about hurting themself",
+)
+add(
+    "self_harm.self_harm",
+    URGENT,
+    r"self ?(?:harm|harming|harmed|harms|injury|injure|injuring|injured|mutilation|mutilate|"
+    r"mutilating|destruct\w*|punish\w*)|sh(?= (?:again|urges?|relapse|scars?|wounds?|cuts?|"
+    r"marks|streak|tools?|kit|blades?)\b)|nssi",
+    SELF_HARM,
+    "talks about self-harm",
+)
+add(
+    "self_harm.sh_slang",
+    URGENT,
+    r"(?:relapse\w*|urges? to|urge|wanna|wana|want to|tempted to|did|do|doing|started|been "
+    r"doing|stop|stopped|keep|clean from|relapsed on|into|about) sh(?= *(?:$|[.,!?]|again| "
+    r"tonight| today| last| so|\U0001fa78))",
+    SELF_HARM,
+    "uses slang for self-harm",
+)
+add(
+    "self_harm.urge",
+    URGENT,
+    r"(?:urges?|urging|temptation|tempted|craving|cravings|itch|need|want|wana|wanna|going|gonna|"
+    r"gona|ready|about|planning|desire|impulse|impulses) (?:to |for )?(?:cut|burn|scratch|"
+    r"bleed|hurt myself|harm myself|hit myself|punish myself|feel pain|see blood|carve|"
+    r"relapse|sh|self harm|starve myself|use (?:the |a |my )?(?:blade|razor|lighter))"
+    r"(?= *(?:$|[.,!?]|again|so bad|so badly|tonight|today|right now|rn|deep|deeper|myself|"
+    r"my|\U0001fa78| and| but| because| cause))",
+    SELF_HARM,
+    "has urges to self-harm",
+)
+add(
+    "self_harm.relapse",
+    URGENT,
+    r"relapse[ds]?(?:d)?(?: \w+){0,8} (?:cut|cutting|cuts|blade|blades|razor|sh|self harm|burn|"
+    r"burning|scars?|lighter)|"
+    r"(?:cut|cutting|cuts|blade|razor|sh|self harm|burning)(?: \w+){0,8} relapse[ds]?|"
+    r"(?:broke|broken|lost|ruined|reset) (?:my |a )?(?:\w+ )?(?:clean |sh )?streak|"
+    r"(?:started|starting|begun|began) (?:cutting|burning|scratching|hurting myself|harming myself|"
+    r"self harming|sh) again|(?:cutting|cut|burning|burned|scratching|hurting myself|self "
+    r"harming|harming myself) again",
+    SELF_HARM,
+    "describes relapsing into self-harm",
+)
+add(
+    "self_harm.fresh_wounds",
+    URGENT,
+    r"(?:fresh|new|open|deep|bleeding|infected) (?:cuts|cut|scars|wounds|burns|marks|gashes)|"
+    r"(?:hide|hiding|hid|cover|covering|covered) (?:up )?(?:my |the )?(?:cuts|scars|wounds|burns|"
+    r"marks|arms|wrists|thighs)(?: \w+){0,3}(?: with| from| so| under| in)?|"
+    r"(?:wear|wearing) (?:long sleeves|hoodies|sweaters)(?: \w+){0,4} (?:hide|cover|so no one|so "
+    r"nobody)|(?:blade|blades|razor|razors|lighter|scissors|knife|compass|glass|sharpener) "
+    r"(?:on|to|against|into|across|over) my (?:skin|arms?|wrists?|thighs?|legs?|stomach|body)|"
+    r"(?:took|take|taking) (?:apart|the blade out of) (?:a |my )?(?:pencil )?sharpener|"
+    r"(?:cutting|cut|burning|hurting myself|harming myself|hit myself) (?:is|was) the only "
+    r"(?:thing|way)|(?:deserve|deserves) (?:to be hurt|to hurt|to suffer|to feel pain|to bleed|"
+    r"to be punished|the pain|pain)|"
+    r"(?:starving|starve|not eating|skip meals|skipping meals|throwing up|purging)(?: \w+){0,3} "
+    r"(?:to punish|as (?:a )?punishment|because i deserve)|\U0001fa78",
+    SELF_HARM,
+    "describes self-harm wounds or punishment",
+)
+
+# --- harm to others -----------------------------------------------------------------------
+add(
+    "harm.intent",
+    URGENT,
+    r"(?:want to|wanna|wana|going to|gonna|gona|will|il|ima|imma|plan to|planning to|ready to|"
+    r"about to|thinking about|thinking of|think about|fantasi[sz]e about|fantasi[sz]ing about|"
+    r"dream about|dreaming about|urges? to|urge to|scared i will|scared il|scared i might|"
+    r"afraid i will|afraid il|afraid i might|could|might|swear i will|swear il|feel like|"
+    r"gotta|need to|have to|tempted to|intrusive thoughts about|thoughts about|thoughts of|"
+    r"im gonna|i will|i am going to|cant stop thinking about|keep thinking about|"
+    r"imagine|imagining|picture|picturing|visuali[sz]\w*|close to|so close to|almost|nearly|"
+    r"came close to|id|i would|would|finna|bout to|tryna|boutta|gon|gunna|gonna go|"
+    r"lose it and|snap and|end up)(?: \w+)?"
+    r" (?:{HARM_VERB}(?:ing)?) {TARGET}"
+    + _NOT_TRIVIAL_AFTER_KILL
+    + r"(?! (?:with kindness|off guard|to it|in (?:a|the) (?:game|match|argument|debate)|at "
+    r"(?:chess|fifa|cards|\w+ games?)))",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    hyperbole=True,
+)
+add(
+    "harm.weapon",
+    ACUTE,
+    r"(?:bring|bringing|brought|take|taking|took|carry|carrying|got|get|buying|bought|have|"
+    r"loaded|load) (?:a |my |the |my dads |my \w+s )?(?:gun|guns|rifle|pistol|knife|knives|"
+    r"weapon|weapons|bomb|shotgun|ak|ar|machete) (?:to|into|in) (?:school|class|work|the office|"
+    r"church|the party|campus)|shoot up (?:the |my |this )?(?:school|office|work|place|class|"
+    r"mall|church|campus|party)|(?:school|mass) shooting (?:tomorrow|on monday|next week)|"
+    r"(?:they|he|she|everyone|you|all of them|all of you) (?:will|wil|ll|il|are going to|is going "
+    r"to|gonna|gona|are gonna|is gonna) (?:all )?(?:pay|regret it|be sorry|die|bleed|get what "
+    r"(?:they|he|she) deserves?)(?! (?:for (?:this|that|it)? ?(?:in (?:karma|court)))|(?: the "
+    r"bill))",
+    HARM_TO_OTHERS,
+    "threatens violence against others",
+)
+add(
+    "harm.make_suffer",
+    URGENT,
+    r"(?:make|see|watch) (?:him|her|them|you|everyone|my \w+) (?:pay|suffer|bleed|hurt|die|dead)|"
+    r"(?:want|wana|wanna|wish|hope) (?:him|her|them|my \w+) (?:dead|to die|would die)|"
+    r"(?:fantasi[sz]e|fantasi[sz]ing|dream|dreaming|think|thinking) about (?:killing|hurting|"
+    r"stabbing|shooting|strangling|torturing) (?:people|someone|him|her|them)|"
+    r"(?:hurt|harm|kill) (?:my|the) baby|(?:ill|il|i will|gonna|going to) get (?:my )?revenge|"
+    r"(?:rage|anger) (?:is )?(?:so bad|scares me)(?: \w+){0,4} (?:hurt|kill|harm) (?:someone|"
+    r"somebody|him|her)|(?:afraid|scared|worried|terrified) (?:i|that i) (?:will|might|could|am "
+    r"going to|ll|il) (?:hurt|harm|kill|snap and hurt|lose it and hurt) (?:someone|somebody|him|"
+    r"her|"
+    r"them|my (?:\w+ )?(?:kids?|baby|son|daughter|wife|husband|partner|family|mom|dad))",
+    HARM_TO_OTHERS,
+    "talks about wanting others to suffer or die",
+    hyperbole=True,
+)
+
+# --- abuse and being unsafe ---------------------------------------------------------------
+add(
+    "abuse.agent_hurts_me",
+    URGENT,
+    r"{AGENT}(?: \w+){0,3} {ABUSE_VERB}(?: \w+)? me(?! (?:off|up|out|laugh|smile|happy|"
+    r"feel better|a (?:present|gift)|think|realize))",
+    ABUSE,
+    "says someone hurts or threatens them",
+    person="self",
+)
+add(
+    "abuse.passive",
+    URGENT,
+    r"(?:i|im|i am|ive been|i was|i get|i got|been|being|got|get|getting|was|keep getting|"
+    r"i keep getting)(?: \w+)? (?:hit|beaten|beat up|raped|molested|abused|assaulted|sexually "
+    r"assaulted|choked|strangled|groped|stalked|kicked out|thrown out|locked (?:in|out|up)|"
+    r"trafficked|drugged|bullied|harassed|attacked|punched|slapped|roofied|spiked|blackmailed|"
+    r"threatened|touched inappropriately|forced (?:to have sex|into sex|to do things)|"
+    r"pushed (?:down|against|into)|held down|pinned down)"
+    r"(?! by (?:a |the )?(?:car|ball|bus|bike|truck|wave|door|branch|flu|cold|virus|allergies|"
+    r"traffic|deadline)s?)(?! (?:of|from) (?:the (?:class|team|game|bar|club|group|chat|server)|"
+    r"class|school|practice))",
+    ABUSE,
+    "says they are being hurt, abused or threatened",
+    person="self",
+)
+add(
+    "abuse.scared_home",
+    URGENT,
+    r"(?:scared|afraid|terrified|frightened|dont want|do not want|dread|dreading|too scared|"
+    r"fear|cant) (?:to |of )?(?:go|going|come|coming|return|returning|be|being|get|getting) "
+    r"(?:back )?home|"
+    r"(?:not|dont feel|never feel|dont|do not feel|never) safe (?:at home|at my house|in my (?:own "
+    r")?"
+    r"(?:house|home|room)|with (?:him|her|them|my \w+)|around (?:him|her|them|my \w+)|"
+    r"anymore|any more|here)|(?:im|i am|i feel|feel|feeling) (?:so )?unsafe|"
+    r"(?:scared|afraid|terrified|frightened) (?:of|for my life) (?:him|her|them|my \w+(?: \w+)?)|"
+    r"(?:scared|afraid|terrified) (?:for my life|(?:he|she|they) (?:will|ll|is going to|might) "
+    r"(?:hurt|kill|hit|find) me)|"
+    r"(?:hiding|hid|locked myself) (?:in|from) (?:my room|the bathroom|him|her|them|the closet)",
+    ABUSE,
+    "is scared to be at home or feels unsafe",
+    person="self",
+)
+add(
+    "abuse.no_place",
+    URGENT,
+    r"(?:have|got|with) (?:nowhere|no where|no place|noplace) (?:to go|to sleep|to stay|safe|to "
+    r"live)"
+    r"|(?:sleeping|slept|sleep|living) (?:in my car|on the streets?|outside|on a bench|in a park|"
+    r"rough)|(?:kicked|threw|thrown|kick|throw|kicks|throws)(?: \w+)? me out|"
+    r"(?:kicked|thrown) out of (?:the |my )?(?:house|home|apartment|flat)|im homeless|"
+    r"(?:became|become|am) homeless",
+    ABUSE,
+    "has been thrown out or has nowhere safe to stay",
+    person="self",
+)
+add(
+    "abuse.threats",
+    URGENT,
+    r"{AGENT}(?: \w+){0,2} (?:said|says|say|told me|swore|swears|threatens?|threatened|"
+    r"keeps saying|promised|will|ll|is going to|are going to|gonna|wants to|tried to)"
+    r"(?: that)?(?: (?:he|she|they))?(?:d|ll| would| will| is going to| are going to| gonna)? "
+    r"(?:kill|hurt|beat|hit|shoot|stab|find|strangle|choke|rape|end) me|"
+    r"threaten\w* (?:me )?(?:to|with) (?:kill|hurt|beat|take (?:the|my) (?:kids|children|baby)|"
+    r"post|share|send|leak|out me|report me|kick me out|throw me out|a knife|a gun)|"
+    r"(?:death|rape) threats?",
+    ABUSE,
+    "says they have been threatened",
+    person="self",
+)
+add(
+    "abuse.control",
+    URGENT,
+    r"{AGENT}(?: \w+){0,3} (?:takes?|took|controls?|checks?|reads?|tracks?|monitors?|keeps?|"
+    r"went through|goes through|holds|has) (?:all )?(?:of )?my (?:money|paycheck|pay|wages|"
+    r"phone|messages|texts|location|bank|card|cards|passport|id|keys|accounts?|documents|papers)|"
+    r"(?:wont|doesnt|dont|will not|does not|do not|never) (?:let|allow) me (?:to )?(?:leave|go out|"
+    r"go anywhere|see|talk to|have|use|eat|sleep|call|work|get a job|out of (?:the|his|her) sight|"
+    r"have friends|wear|speak)|"
+    r"(?:tracks|tracking|tracked|monitors|checks) my (?:location|phone|messages)|"
+    r"(?:isolat\w+) me from",
+    ABUSE,
+    "describes controlling behaviour",
+    person="self",
+)
+add(
+    "abuse.sexual",
+    URGENT,
+    r"(?:touched|touches|touching|groped|gropes|grabbed|fondled|fondles) me|"
+    r"(?:made|makes|forced|forces|pressured|pressures|pressuring|forcing|tricked) me "
+    r"(?:to |into )?(?:touch|do (?:sexual|stuff|things)|watch|have sex|sex|undress|send (?:pics|"
+    r"nudes|photos|pictures)|sleep with|kiss|perform|give him|take my clothes off|things i didnt)|"
+    r"(?:sexual(?:ly)?) (?:abused|assaulted|harassed|abuse|assault)|(?:raped|molested) me|"
+    r"(?:comes|came|sneaks|snuck) into my (?:room|bed) at night|"
+    r"(?:without|against) my (?:consent|will)",
+    ABUSE,
+    "describes sexual abuse or assault",
+    person="self",
+)
+add(
+    "abuse.stalking",
+    URGENT,
+    r"{AGENT}(?: \w+){0,2} (?:keeps|is|has been|wont stop|won?t stop|keep|are|been) "
+    r"(?:following|stalking|watching|texting|calling|messaging|showing up|waiting outside|"
+    r"turning up|contacting)(?: \w+){0,3} (?:me|my)|showed up (?:at|outside) my (?:house|home|work|"
+    r"school|door|job|apartment|flat)|(?:is|s) (?:outside|at the door|banging on (?:the|my) door|"
+    r"trying to (?:get|break) in|breaking in)|restraining order|"
+    r"(?:being|im being|i am being|feel like im being) (?:followed|watched|stalked)",
+    ABUSE,
+    "says someone is following or stalking them",
+    person="self",
+)
+add(
+    "abuse.household",
+    URGENT,
+    r"{AGENT}(?: \w+){0,2} (?:hits|beats|chokes|hurts|abuses|punches|slaps|kicks|strangles|"
+    r"threatens|hit|beat|choked|hurt|abused|punched|slapped|kicked|strangled|threatened) "
+    r"(?:my (?:\w+ )?(?:mom|mum|mother|dad|father|siblings?|brothers?|sisters?|kids|children|"
+    r"baby|son|daughter)|us)|(?:bruises|marks|black eye|welts|burns) (?:from|because of|he|she|"
+    r"they|that (?:he|she|they)|my \w+ (?:gave|left))",
+    ABUSE,
+    "describes violence at home",
+    person="self",
+)
+
+# --- indirect and less common phrasings -------------------------------------------------
+add(
+    "ideation.death_appeals",
+    URGENT,
+    r"(?:dying|death|being dead|not existing|not being here|ending it|{SUIC}|not waking up|"
+    r"never waking up|not being alive|the big sleep) (?:is|seems|feels|sounds|would be|looks|"
+    r"is starting to (?:feel|look|seem)|starts to (?:feel|look|seem))(?: \w+){0,3} "
+    r"(?:easier|better|like (?:a|the) (?:relief|answer|solution|way out|only way|only option|"
+    r"best option)|peaceful|appealing|tempting|nice|good|great|like an option|the only|a relief|"
+    r"\U0001f44d)|(?:not waking up|never waking up|not being alive|not existing|being dead|"
+    r"dying|death) \U0001f44d",
+    SUICIDE,
+    "finds death appealing",
+)
+add(
+    "ideation.if_i_died",
+    URGENT,
+    r"if i (?:died|die|was gone|were gone|disappeared|didnt wake up|never woke up|was dead|"
+    r"were dead)(?: \w+){0,6} (?:relieved|relief|fine|better off|better|okay|ok|a good thing|"
+    r"wouldnt mind|peace|peaceful|nobody|no one|noone|who would|would anyone|would they)",
+    SUICIDE,
+    "imagines relief at dying",
+)
+add(
+    "ideation.hope_taken",
+    URGENT,
+    r"(?:hope|hoping|pray|praying|wish|wishing)(?: \w+){0,7} (?:takes me|take me|crash(?:es)?|"
+    r"goes down|go down|doesnt stop|doesnt brake|hits me|hit me|kills me|runs me over|"
+    r"i die|i dont make it|i never wake|i dont wake|ends it|i get hit|i get sick and die|"
+    r"something happens to me|a bus hits me|i dont come back)|god (?:takes|take|will take) me",
+    SUICIDE,
+    "hopes something will end their life",
+    negatable=False,
+)
+add(
+    "ideation.no_future",
+    URGENT,
+    r"(?:cant|cannot|can not|dont|never) (?:picture|see|imagine|envision) (?:myself )?"
+    r"(?:being alive|living|making it|alive|getting old|being here|growing old|a future|"
+    r"myself (?:at|in|being|alive|living|old)|turning \d+|at \d+)|"
+    r"(?:stopped|stop|quit|no point|no point in|dont bother|not bothering|gave up) "
+    r"(?:making|make|planning|plan) (?:any )?(?:plans|for the future|ahead)|"
+    r"(?:disappointed|upset|sad|annoyed|angry|pissed|gutted|devastated)(?: \w+){0,2} "
+    r"(?:that |when |to )?i (?:woke|wake|still wake|keep waking) up|"
+    r"(?:disappointed|sad|upset) to (?:wake up|still be (?:here|alive))|"
+    r"(?:wondering|wonder|not sure|question\w*|doubt\w*|dont know) (?:if|whether) "
+    r"(?:its|it is|life is|living is|i should|i want to|i can|i will|ill)(?: \w+){0,2} "
+    r"(?:worth|keep going|go on|continu\w+|carry on|stay|be here|live|make it)",
+    SUICIDE,
+    "sees no future",
+)
+add(
+    "ideation.only_way_out",
+    URGENT,
+    r"(?:is|as|like|seems like|looks like|feels like) (?:the|my) only (?:way out|option|"
+    r"solution|answer|escape|exit|way to (?:stop|end|escape))|"
+    r"(?:how|so|would be|it would be|it d be|itd be) easy(?: it would be)?(?: \w+){0,4} "
+    r"(?:to )?(?:jump|step|fall|let go|end it|swerve|drive off|crash|drown|just go|lean)|"
+    r"one (?:small |little )?step (?:forward|off|over|and)|"
+    r"(?:river|bridge|tracks|train|traffic|cliff|ledge|roof|balcony|window|water|motorway|"
+    r"highway|platform)(?: \w+){0,8} (?:would be (?:so )?easy|how easy|end it|ending it|"
+    r"jump|step in|step out|lean|let go|pull me|calling me)",
+    SUICIDE,
+    "thinks about an easy way out",
+)
+add(
+    "ideation.out_of_picture",
+    URGENT,
+    r"(?:if|once|when) (?:im|i am|i was|i were|im not|i wasnt|i werent) (?:not |no longer )?"
+    r"(?:around|here|gone|alive|in the picture)(?! (?:for|to take|at|this|next|tomorrow|on))|"
+    r"out of the picture|not around to (?:see|watch|ruin|mess|bother)|"
+    r"(?:dont|wont|no need to|you dont have to|you wont have to) (?:\w+ )?worry about me "
+    r"(?:after|anymore|any more|much longer|soon|for long)|"
+    r"(?:wont|will not|no longer|never) be (?:anyones|your|their|everyones|a|the|his|her) "
+    r"(?:problem|burden|worry|disappointment)|"
+    r"(?:if|in case|when) (?:something|anything) (?:happens|happened|were to happen) to me|"
+    r"(?:after|once|when) (?:this|the end of (?:this|the)) (?:month|week|weekend)(?: \w+){0,4} "
+    r"(?:sorted|over|done|taken care of)|"
+    r"(?:no more|last) (?:journal|entries|entry|entery|messages|appointments|sessions|check ins?)"
+    r"(?: after| from| for me)",
+    SUICIDE,
+    "hints they will not be around",
+)
+add(
+    "ideation.funeral",
+    URGENT,
+    r"my (?:own )?(?:funeral|eulogy|obituary|headstone|gravestone|grave|epitaph)|"
+    r"(?:planned|planning|plan|wrote|writing) (?:my |the )?(?:funeral|eulogy|obituary)|"
+    r"(?:life )?insurance (?:money|payout|pays? out|would pay|policy pays)|"
+    r"(?:saying|said|say|started saying) (?:my )?goodbyes? (?:to|in)|"
+    r"(?:checking|check|clocking|tapping|logging|signing) (?:out|off) (?:for good|permanently|"
+    r"early|of (?:life|this life)|forever)|im checking out(?= *(?:$|[.!]))",
+    SUICIDE,
+    "talks about their own funeral or goodbyes",
+)
+add(
+    "acute.means_at_hand",
+    ACUTE,
+    r"(?:{PILLS}|rope|noose|gun|pistol|rifle|revolver|blade|razor|knife|belt|cord)"
+    r"(?: \w+){0,3} (?:in my (?:hand|hands|lap|pocket|mouth)|on (?:the|my) (?:table|desk|bed|"
+    r"counter|nightstand|lap)|out on|lined up|counted out|all counted|ready|in front of me|"
+    r"loaded|tied|hung|set up)|(?:gun|pistol|rifle|revolver) (?:in|on) my (?:lap|hand|mouth|head)|"
+    r"(?:bought|got|have|found|ordered) (?:a |the |some )?(?:rope|noose|helium|charcoal)|"
+    r"(?:im |i am |im now |now )?(?:at|on|by) the (?:tracks|train tracks|railway|bridge|cliffs?|"
+    r"edge|ledge|roof|rooftop|river|overpass|top of (?:the|my) \w+)(?= *(?:$|[.!,]| now| rn| "
+    r"again))|"
+    r"(?:parked|standing|sitting|stood|waiting|stand|sat) (?:up )?(?:at|on|by|near|over) "
+    r"(?:the |a )?(?:edge|ledge|bridge|roof|rooftop|tracks|train tracks|cliffs?|platform edge|"
+    r"river|overpass|top of|roof of)|(?:\U0001f309|\U0001f682|\U0001f686)(?: \S+){0,2} "
+    r"(?:here|now|rn)|(?:\U0001f48a ?){2,}|"
+    r"(?:got|have|saved|stockpiled|collected) enough(?: \w+){0,2}(?= *(?:$|[.!,]| to| for))|"
+    r"(?:dont|wont|will not) need (?:the|my) (?:\w+ )?(?:prescription|meds|refill|pills)"
+    r"(?: \w+)? (?:anymore|any more|after)",
+    SUICIDE,
+    "has the means at hand",
+)
+add(
+    "acute.the_night",
+    ACUTE,
+    r"(?:tonight|today|tomorrow|friday|saturday|sunday|monday|tuesday|wednesday|thursday|"
+    r"this weekend)(?:s| is) (?:the|my) (?:night|day)|"
+    r"(?:decided on|picked|chose|set) (?:a |the )?(?:friday|saturday|sunday|monday|tuesday|"
+    r"wednesday|thursday|tonight|tomorrow|a date|the date|the day|the time|a day)|"
+    r"(?:cant|wont) be (?:talked|stopped|talked out of)|talked out of it|"
+    r"(?:already|just) (?:started|did it|done it)(?: \w+){0,4} no (?:going|turning) back|"
+    r"(?:notes?|letters?) (?:are |is )?(?:written|done|ready|finished|on the)|"
+    r"(?:wrote|written|writing|finished|left) (?:the|my|a|some|all the|all my) "
+    r"(?:note|notes|letters?|goodbye)(?! (?:to|for) (?:my )?(?:teacher|boss|landlord|school|work))|"
+    r"(?:put|putting|got|have|get|getting|sorted|sorting) (?:out )?(?:my|all my) (?:affairs|"
+    r"things|papers|finances) (?:in order|sorted)|sorted out who gets what|who gets what|"
+    r"(?:wrote down|sent|gave|left|shared)(?: \w+){0,4} (?:all )?(?:my )?passwords?|"
+    r"(?:leaving|left|leave) (?:the )?(?:front )?door unlocked|(?:nobody|no one|noone) "
+    r"(?:has|have|will have|needs) to break (?:it|the door|in)|"
+    r"(?:tell|told) (?:\w+ ){0,2}(?:that )?i loved (?:him|her|them|you)|"
+    r"(?:wont|will not) (?:be able to|get to|get the chance to) (?:tell|see|say)|"
+    r"said (?:my )?goodbyes?|(?:said|saying) (?:thank you|sorry|goodbye)(?: and (?:thank you|"
+    r"sorry|goodbye))? to everyone|thank you for trying(?: with me)?|you (?:really )?tried "
+    r"(?:with me|your best|so hard)|or any (?:other )?(?:appointment|session)s?|"
+    r"(?:this is|its|it is) (?:it|the end)(?= *(?:$|[.!]))|"
+    r"(?:swallowed|took|downed|taken|chugged|drank|ate) (?:everything|all|the whole|whatever|"
+    r"every|them all|it all)(?: \w+){0,4} (?:cabinet|pills|pils|meds|bottle|pack|box|tablets|"
+    r"medicine|left|i had|i could find|i found)|took them all|"
+    r"(?:swallowed|took|drank|ate|taken|injected) (?:\w+ )?(?:on purpose|deliberately|to "
+    r"(?:die|end it|not wake up))|(?:taking|take) them all",
+    SUICIDE,
+    "describes a final step, a set time or an attempt",
+)
+add(
+    "acute.giving_pets",
+    ACUTE,
+    r"(?:gave|given|giving|give|rehomed|rehoming) (?:away )?(?:the|my|our) (?:dog|cat|pets?|"
+    r"puppy|kitten|bird|fish|rabbit|hamster|plants)(?: \w+)? (?:to|away)|"
+    r"(?:can|could|should|will|gets? to|get to) (?:have|keep) (?:all )?my (?:stuff|things|clothes|"
+    r"games|books|guitar|jewelry|jewellery|plants|cat|dog|records|console|bike|car|shoes|"
+    r"collection)|(?:take|keep|have) my (?:\w+)(?: \w+)?(?:,|\.)? (?:permanently|for good|forever)|"
+    r"(?:somewhere|someone) (?:to go|to look after|to take care of)(?: \w+){0,3} (?:if|when) "
+    r"(?:something|anything|i)",
+    SUICIDE,
+    "is giving things away",
+)
+add(
+    "ideation.emoji_alone",
+    URGENT,
+    r"(?:\U0001faa6|\u26b0)|\U0001f52b ?(?:\U0001f635|\U0001f480|\U0001f92f)|"
+    r"(?:me|i|im)(?: \w+){0,2}:? ?\U0001f52b",
+    SUICIDE,
+    "uses a grave, coffin or gun emoji about themself",
+)
+add(
+    "serious.marker",
+    "serious",
+    r"not (?:joking|kidding)|no joke|im serious|(?:actually|really) "
+    r"means? it|for real|fr fr|deadass|not a joke|not the meme kind|seriously|i mean it|"
+    r"no es broma|no estoy bromeando|en serio|de verdad",
+)
+add(
+    "self_harm.on_purpose",
+    URGENT,
+    r"(?:\w+ed|hit|cut|burnt|bit|slammed|skipped|punched|smashed|banged|scratched|burned|"
+    r"ripped|tore|stuck)(?: \w+){0,5} (?:on purpose|deliberately|intentionally)|"
+    r"(?:as|for) (?:a )?punishment|to punish (?:myself|me)|"
+    r"until (?:i (?:bleed|bled)|it (?:bleeds|bled|bruised|stings)|(?:my|the) \w+ (?:split|bled|"
+    r"bleed|bruised|broke)|blood|there was blood)",
+    SELF_HARM,
+    "hurts themself on purpose",
+)
+add(
+    "self_harm.blades",
+    URGENT,
+    r"(?:hid|hide|hiding|have|got|bought|keep|keeping|found|took out|holding|stare at|staring "
+    r"at|looking at|sharpened|clean|cleaned) (?:the |my |a |some |new |a new )?(?:blades?|"
+    r"razor blades?|sharpener blades?)|(?:blade|blades|razor|razors|lighter|knife)s? (?:is|are|"
+    r"keeps|keep) calling (?:me|my name|to me)|"
+    r"(?:picking|pick|picked|reopen\w*|open\w* up|tear\w* open|tore open) (?:at )?(?:the |my )?"
+    r"(?:cuts|scabs|wounds|scars|burns)|so (?:they|it) (?:dont|doesnt|wont|cant) heal|"
+    r"(?:long sleeves|hoodies?|sweaters?|jumpers?|bracelets|bandages?|plasters|band ?aids|gauze)"
+    r"(?: \w+){0,4} (?:again|in (?:the )?summer|in this heat|to hide|so no one|so nobody|"
+    r"(?:you )?know (?:exactly )?why)|(?:need|want|have) to feel (?:pain|the pain|physical pain|"
+    r"the sting|it sting)|"
+    r"(?:calms? me|helps|makes me feel (?:better|calm|real|something|alive))(?: \w+){0,4} "
+    r"(?:when it (?:stings|bleeds|burns)|the pain|pain|blood|bleeding|cutting|burning)|"
+    r"when it (?:stings|bleeds)|clean\w* (?:up )?(?:the )?blood|(?:hide|hid|hiding) the blood|"
+    r"(?:it was|it wasnt|blamed it on|said it was|was not|wasnt) the cat|cat scratch\w*|"
+    r"(?:story|excuse|lie|lied|lying) (?:about|for|to explain) (?:the |my )?(?:marks|scars|cuts|"
+    r"burns)|barcod\w*|(?:hit|went to|reached|to the|down to) (?:beans|styro|fat|the fat)|"
+    r"styro|shd|sh ed|shing(?= (?:again|tonight|today))|"
+    r"(?:clean|sh|self harm) streak(?: \w+){0,3} (?:back to|reset|gone|over|broken|ended|0)|"
+    r"relapse\w*(?: \S+){0,4} (?:day )?(?:0|zero)|back to (?:day )?(?:0|zero)(?: days)?(?= *(?:$|"
+    r"[.!,]))|"
+    r"(?:\U0001f52a|\U0001fa78|\U0001fa79)(?: ?\S+){0,3} ?(?:otra vez|again|de nuevo|day 0|dia 0)",
+    SELF_HARM,
+    "describes self-harm indirectly",
+)
+add(
+    "harm.more",
+    URGENT,
+    r"(?:waiting|sitting|parked|watching|standing) (?:outside|near|by) (?:his|her|their|my "
+    r"ex\w*) (?:house|work|place|flat|apartment|door|school|office|job|building)|"
+    r"(?:found out|find out|i know|know|found) where (?:he|she|they|the \w+|that \w+)"
+    r"(?: \w+){0,6} lives?|"
+    r"(?:taking|take|bring|drag) (?:him|her|them|you|everyone) (?:down )?with me|"
+    r"voices? (?:\w+ ){0,3}(?:tell|telling|told|tells|say|saying|want) me to (?:hurt|kill|harm|"
+    r"stab|attack) (?!myself|me)\w+|"
+    r"(?:thoughts?|urges?|fantasies|attracted|attraction|fantasi[sz]e) (?:about|of|to|towards) "
+    r"(?:touching )?(?:children|kids|minors|a child|little (?:kids|girls|boys)|young (?:kids|"
+    r"girls|boys))|"
+    r"(?:he|she|they|you)(?:ll| will)? (?:wont|will not|never) see (?:me|it) coming|"
+    r"(?:is going to|gonna|will|might|could) have (?:an|a little|an unfortunate) accident|"
+    r"(?<!\bi )(?<!\bim )(?<!\bwe )(?:is|are|will|ll|gonna|going to|is going to|are going to|"
+    r"is gonna|are gonna) (?:all )?(?:pay|regret (?:it|this|that|what \w+ did))"
+    r"(?= *(?:$|[.!,]|for (?:it|this|that|what)| on \w+| tomorrow| tonight| soon| when| one day))|"
+    r"(?:watching|tracking|following|learned|know|memori[sz]ed) (?:his|her|their) "
+    r"(?:routine|schedule|movements)|know when (?:hes|shes|he is|she is|theyre) (?:alone|home "
+    r"alone|by (?:him|her)self)|(?:made|making|have|got) a (?:hit |kill )?list(?: \w+){0,6} "
+    r"(?:wronged|hurt|bullied|deserve)|hit list|kill list|catch a body|"
+    r"(?:he|she)(?:s| is) (?:not|aint) (?:walking|gonna walk) away|"
+    r"(?:put|putting|slip|slipping|add|adding) (?:something|stuff|bleach|poison)(?: \w+)? (?:in|"
+    r"into) "
+    r"(?:his|her|their) (?:food|drink|coffee|tea)|"
+    r"(?:i |ive )(?:hit|slapped|punched|choked|shoved|pushed|kicked|beat|strangled|shook|smacked) "
+    r"my (?:girlfriend|boyfriend|wife|husband|partner|kids?|son|daughter|baby|child|gf|bf|mom|"
+    r"mum|dad)|(?:\U0001f52a|\U0001f52b|\U0001f4a3)(?: \S+){0,2} (?:for|para) (?:him|her|them|el|"
+    r"ella|ellos)|(?:him|her|them|el|ella|you)\s?\U0001f449?\s?(?:\U0001f52a|\U0001f52b)|"
+    r"(?:with|and) (?:a|my|the) (?:knife|gun|bat|machete|crowbar|hammer)(?: \w+){0,3} "
+    r"(?:waiting|for him|for her|for them)|(?:torch|torching|set fire to|slash|slashing|key|"
+    r"keying) "
+    r"(?:his|her|their) (?:car|house|tyres|tires)",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+)
+add(
+    "abuse.more",
+    URGENT,
+    r"(?:take|taking|took) (?:the|my|our) (?:kids|children|baby|son|daughter)(?: \w+){0,6} "
+    r"(?:never see|if i)|(?:takes?|took|steals?|stole|stealing) (?:\w+ )?money from (?:me|my "
+    r"(?:purse|wallet|account|bag|pension))|(?:shouts?|shouting|screams?|screaming) at me|"
+    r"(?:steals?|stole) (?:from me|my (?:money|pension|benefits))|"
+    r"if i (?:dont|do not|wont|refuse to) (?:sleep with|have sex with|go out with|send|do what)|"
+    r"(?:make|makes|force|forcing|forces|send|sending|sends)(?: \w+){0,4} (?:to )?(?:get married|"
+    r"marry)|"
+    r"threaten\w* (?:me |to )(?:\w+ ){0,2}(?:me|my)|(?:doing|did|does|do) (?:things|stuff) to me|"
+    r"(?:said|told (?:him|her|them)) no(?: \w+){0,4} (?:but|and) (?:he|she|they)|"
+    r"if i (?:ever )?(?:tell|told) (?:anyone|anybody|my \w+(?: \w+)?|someone|the police|a teacher)|"
+    r"(?:dont|not to|never) tell (?:anyone|anybody|your mom|your mum)|our (?:little )?secret|"
+    r"(?:coach|teacher|tutor|pastor|priest|older guy|adult|stepdad|uncle|boss|manager)(?: "
+    r"\w+){0,3} "
+    r"(?:keeps )?(?:sending|sends|sent|asking|asks|asked) me (?:for )?(?:messages|pics|photos|"
+    r"nudes|pictures|to keep|to meet|to send)|"
+    r"(?:punched|hit|smashed|kicked) (?:the )?(?:wall|door|table)(?: \w+){0,4} (?:next to|near|"
+    r"beside|by) (?:my|me)|next one(?:s| is) (?:for me|my face|me|going to be me)|"
+    r"walking on eggshells|i pay for it|(?:he|she|they) (?:gets|get) (?:angry|mad|violent)"
+    r"(?: \w+){0,4} (?:i pay|hurt|hit)|(?:tyres|tires) (?:are |were )?slashed|slashed my "
+    r"(?:tyres|tires)|(?:staying|sleeping|slept|living) in (?:my|the) car|"
+    r"cant (?:go|come) (?:back )?(?:there|home)|sleeping at (?:my )?(?:mates|friends)|"
+    r"(?:shoved|pushed|slammed|threw|choked|slapped|punched|kicked|hit|dragged) me (?:into|against|"
+    r"onto|to|down|across|off|out)|walked into a (?:door|wall|cupboard)|"
+    r"(?:wont|doesnt|dont|will not|does not) (?:let|allow) me (?:to )?(?:lea?ve|go|see|have|use)|"
+    r"(?:took|takes|take|smashed|broke) my (?:phone|fone|keys|passport|car keys)|"
+    r"(?:bruises|black eye|marks) again|comes? into my (?:room|bed)|"
+    r"(?:smashing|breaking|throwing|destroying) (?:things|stuff|everything|plates)|"
+    r"(?:bf|gf|boyfriend|girlfriend|husband|wife|stepdad|stepmom|partner)(?: \w+){0,6} "
+    r"(?:shoved|pushed|hit|slapped|punched|choked|kicked|grabbed|strangled) me",
+    ABUSE,
+    "describes being hurt, threatened or controlled",
+    person="self",
+)
+
+# --- counter-signals ----------------------------------------------------------------------
+add(
+    "negation.cue",
+    NEGATION,
+    r"not|never|dont|doesnt|didnt|wont|wouldnt|isnt|arent|wasnt|havent|hasnt|hadnt|nor|"
+    r"without|no way|no longer|nothing like|nope|neither|not once|ever again|"
+    r"no (?:thoughts?|plans?|intention|intentions|intent|urges?|desire|wish|interest|reason to "
+    r"worry|risk)|zero (?:thoughts?|plans?|intention|urges?|desire)|stopped|quit|resisted|"
+    r"(?:if|in case|whenever) (?:i )?(?:ever|ever start to|ever feel|ever get|start to|someday)|"
+    r"would i ever|if i were to ever|instead of|rather than|(?:how|what) (?:do|can|should) (?:i|"
+    r"you|we|"
+    r"people) (?:help|support|talk to|respond to)|"
+    r"not (?:anymore|any more)|no more",
+)
+add(
+    "negation.not_negation",
+    IDIOM,
+    # Parts of speech that look like negation but do not deny anything.
+    r"(?:not|no) (?:gonna|gona|going to) lie|ngl|cant stop|cant help|can not stop|dont stop|"
+    r"not sure|dont know|never mind|no one|nobody|not one person|cant wait|cant even|"
+    r"dont care|never ending|without (?:anyone|a trace)",
+)
+add(
+    "idiom.hyperbole",
+    IDIOM,
+    r"(?:killing|kills|murdering|murders) (?:me|it|time|the (?:vibe|mood|game|lights))|"
+    r"(?:kill|killed) (?:it|time|the (?:vibe|mood|lights))|"
+    r"(?:kill|die|dying|murder) for (?!real|good|sure|it\b|me\b|myself)(?:a |an |some |that |this |"
+    r"one |the |my )?\w+|"
+    r"dying (?:to|for|of|from) (?!(?:kill|end|hurt|harm))|"
+    r"(?:dead|ded) (?:tired|beat|serious|on|last|end|ass|inside|lol|\U0001f480)|to die for|"
+    r"(?:die|died|dying|dead) (?:of|from) (?:laughter|laughing|embarrassment|shame|boredom|"
+    r"cringe|cuteness|happiness|excitement|hunger|thirst|heat|the heat|jealousy|envy|secondhand "
+    r"embarrassment)|(?:die|died|dying|dead) laughing|(?:kill|shoot) me now|could (?:just )?die|"
+    r"(?:im|i am|i was) (?:so )?(?:dead|ded|deceased|dying)(?= *(?:$|[.!]|\U0001f480|\U0001f602|"
+    r"\U0001f923|lol|lmao|haha))|killer|killed it|kill it|killing it|"
+    r"(?:drop|dropped|dropping) dead gorgeous|dressed to kill|overkill|(?:my )?(?:feet|legs|back|"
+    r"head|"
+    r"neck|knees?|stomach|throat|eyes?|wrists?) (?:are |is )?(?:killing|kill|murdering) me|"
+    r"kill (?:two birds|the (?:lights|engine|music|process|app|bug|spider|weeds?|germs?|vibe))|"
+    r"(?:bored|boring|cringe|embarrass\w*|awkward|hungry|tired|sleepy|hot|cold)(?: \w+){0,3} "
+    r"(?:i could die|i want to die|kill me)|"
+    r"(?:this|that|the|my|these|those|his|her) (?:\w+ )?(?:exam|exams|test|tests|homework|class|"
+    r"classes|meeting|meetings|song|show|game|traffic|weather|heat|monday|commute|line|queue|wifi|"
+    r"episode|cringe|hangover|assignment|essay|paper|lecture|deadline|workload|week|job|shift|"
+    r"presentation|math|chemistry|physics|calculus|finals|semester|cliffhanger|suspense|"
+    r"spreadsheet|email|emails|zoom|call|ad|ads|group chat|group project|laundry|dishes|kids|"
+    r"toddler|baby|puppy|cat|dog|diet|workout|gym|leg day|cardio|run|hike|hill|stairs|"
+    r"playlist|album|outfit|dress|shoes|price|prices|rent|bill|bills|sale|makeup)"
+    r"(?: \w+){0,6} (?:is|are|was|were|will|gonna|gona|going to|makes? me|made me)(?: \w+){0,2} "
+    r"(?:killing me|kill me|be the death of me|the death of me|want to die|wanna die|"
+    r"wana die|want to kms|want to kill myself|end me|murder me)|"
+    r"(?:if i have to|if i hear|if i see|one more|another)(?: \w+){0,6} (?:meeting|email|class|"
+    r"lecture|zoom|call|song|episode|ad|spreadsheet|essay|assignment|exam|test|shift|minute|"
+    r"hour|day of this|group project|presentation|question|reply|christmas song|word|time)"
+    r"(?: \w+){0,6} (?:ill|il|i will|im gonna|im going to|im gona|i swear) "
+    r"(?:die|kill myself|kms|scream|lose it|end it|jump|throw myself|unalive)|"
+    r"(?:mom|mum|mother|dad|father|parents|teacher|boss|coach|wife|husband|girlfriend|boyfriend|"
+    r"parents)(?: \w+){0,3} (?:will|is going to|are going to|gonna|gona|would|ll|il|is gonna) "
+    r"(?:literally )?kill me (?:if|when|for|because|lol|haha)"
+    r"(?! i (?:ever )?(?:tell|told|report|leave|left|call|go to|talk))|"
+    r"(?:body|bodied|slayed|slay|crushed|murdered|destroyed|smashed|killed) (?:it|that|this|the "
+    r"(?:test|exam|interview|game|set|presentation|audition))|"
+    r"(?:you|u|ur|youre) (?:killing|kill) me|(?:kill|killing|killed) (?:the|this|that) "
+    r"(?:game|boss|dragon|zombie|zombies|monster|level|character|enemy|enemies|mobs?|npc)|"
+    r"(?:cut|cutting|cuts) (?:myself )?(?:off|back|down|class|school|out|ties|corners|"
+    r"my hair|my bangs|my nails|my losses|carbs|sugar|gluten)|cut myself (?:a slice|some slack|"
+    r"off)|(?:hurt|hurts|hurting) my (?:back|knee|ankle|shoulder|wrist|neck|leg|arm|hand|foot|"
+    r"finger|toe|hip)(?: \w+){0,3} (?:playing|at|lifting|running|during|in|when|while|at the)|"
+    r"burn(?:ed|t|ing)? (?:myself|my (?:hand|finger|fingers|arm|tongue|mouth)) (?:on the|"
+    r"with (?:the )?(?:iron|oven|stove|pan|kettle|hot water|tea|coffee|curling|straighteners)|"
+    r"cooking|baking|making|ironing|while|taking)|(?:hit|hitting|bang|banged|bump|bumped) my "
+    r"head (?:on|against) (?:the )?(?:door|cupboard|cabinet|shelf|ceiling|table|desk|car)(?! on "
+    r"purpose)"
+    r"|(?:starving|starved|im starving|so hungry)(?! (?:myself|to punish))|"
+    r"(?:hit|hits|hitting) me (?:up|back)|(?:beat|beats|beating) me (?:at|in|to it)|"
+    r"(?:hit|hits) me (?:with (?:that|this|the (?:news|truth|facts|question)|a (?:question|joke|"
+    r"text|message|surprise|song|meme))|that)|killing (?:the )?(?:time|vibe)|"
+    r"(?:a |the )?(?:burden of proof|tax burden|burden of)|sh(?:h+)?(?= (?:up|be quiet|quiet))|"
+    r"(?:end|ending|ended) (?:it|things) (?:with|between) (?:him|her|them|my \w+|us)|"
+    r"(?:end|ending|ended) (?:the|our|my) (?:relationship|friendship|call|meeting|lease|contract|"
+    r"subscription|streak|day|week|chapter|season|marriage|engagement)|"
+    r"(?:ready|want|wanna|wana) to (?:end|die on) (?:this|that) (?:hill|call|meeting)|"
+    r"die on (?:this|that) hill|(?:dead|died) (?:phone|battery|plant|plants|car)|"
+    r"my (?:phone|battery|laptop|car|plant|plants|computer|tamagotchi|character) (?:is |just )?"
+    r"(?:dead|died|dying)|(?:catch|catching|caught|take|took|taking|miss|missed|on) the bus "
+    r"(?:to|from|home|at|this morning|every|into|with|because|back)|"
+    r"(?:over my dead body)|(?:kill|killing) (?:my|the|this) (?:buzz|high|mood|battery|phone|"
+    r"plants?|diet|streak)|(?:bored|boring) to death|scared to death|worried sick|"
+    r"(?:sick|tired) (?:and tired )?of (?:this|the|my|his|her|their|it|waiting|school|work|"
+    r"people|rain|winter|studying|cooking|traffic|him|her|them)(?! (?:life|living|being alive))",
+)
+add(
+    "idiom.accident",
+    IDIOM,
+    r"(?:by accident|accidentally|accidental|by mistake)|"
+    r"(?:shaving|cooking|chopping|baking|gardening|ironing)(?! to)",
+)
+add(
+    "laughter.marks",
+    LAUGHTER,
+    r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking|xd|"
+    r"\U0001f602|\U0001f923|\U0001f480|\U0001f606|\U0001f605|\U0001f92a|\U0001f61c|\U0001f61d",
+)
+add(
+    "media.cue",
+    MEDIA,
+    r"song|songs|lyrics?|movie|movies|film|films|show|tv|series|episode|season finale|book|books|"
+    r"novel|chapter|story|stories|character|characters|protagonist|villain|game|games|videogame|"
+    r"video game|level|boss fight|quest|npc|documentary|article|news|headline|podcast|play|"
+    r"musical|scene|anime|manga|comic|netflix|hbo|youtube|trailer|actor|actress|album|poem by|"
+    r"fanfic|fan fiction|the author|the writer|the band|the singer|rapper|sitcom|drama|"
+    r"shakespeare|hamlet|romeo|juliet|quote|meme|tiktok|tik tok|reel|fiction|screenplay|"
+    r"script|novella|opera|thriller|horror|true crime|mystery|detective|plot|storyline|"
+    r"dnd|d and d|campaign|roleplay|rp|sims|minecraft|fortnite|zombie|zombies|in game|"
+    r"suicide squad|suicide prevention|prevention|training|workshop|webinar|lecture|seminar|"
+    r"course|module|essay|paper|research|study|studies|statistics|stats|rates?|awareness|"
+    r"hotline number|psych class|psychology class|for class|for school|homework on|"
+    r"presentation (?:on|about)|report on|thesis|dissertation|survey|questionnaire|"
+    r"phq ?9|item 9|screening|clinical|clinician|nurse|nursing|therapist training|"
+    r"as a (?:nurse|counsel+or|therapist|teacher|doctor|volunteer|paramedic)|"
+    r"hypothetically|hypothetical|in theory|the word|the topic|the subject|talk about (?:it|this) "
+    r"(?:openly|more)|talking about (?:suicide|mental health) (?:openly|in general)|"
+    r"museum|history class|historical|in the war|soldiers?|the news|reported|reporting",
+)
+add(
+    "history.marker",
+    HISTORY,
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|few|couple of|"
+    r"couple|many|several|some|a few|a couple of) (?:years?|yrs?|decades?|months?) ago|"
+    r"(?:when|back when) i was (?:a |in |\d+|young|little|younger|a teen|a kid|in high school|"
+    r"in college|at uni|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|"
+    r"a teenager|at school|in school|in middle school|a student|in my teens|in my twenties|"
+    r"at my lowest|depressed|in the hospital|in hospital)|used to|in the past|back (?:then|in "
+    r"(?:the day|high school|college|school|uni|\d+))|last year|(?:as|when i was) a (?:kid|"
+    r"child|teen|teenager|student)|in (?:high school|middle school|college|uni|university|my "
+    r"teens|my twenties|my early|my late|19\d\d|20[0-2]\d)|growing up|a long time ago|years back|"
+    r"had a (?:period|phase|time|rough patch|dark period|dark time)|"
+    r"during (?:high school|college|my divorce|covid|the pandemic|that time|lockdown|my teens)|"
+    r"history of|(?:years|months) before|long ago|that was (?:years|ages|a long time) ago|"
+    r"(?:when|after) (?:my|the) (?:divorce|breakup|miscarriage) (?:\d+|two|three|a few) years|"
+    r"at (?:\d+|fifteen|sixteen|fourteen|thirteen|seventeen)|at age \d+|once upon a time|"
+    r"before i (?:got help|started therapy|got sober|found)|old scars|scars from years",
+)
+add(
+    "recent.marker",
+    RECENT,
+    r"last night|yesterday|today|this morning|this afternoon|this evening|tonight|earlier|"
+    r"an hour ago|hours ago|minutes ago|just now|this week|(?:a |\d+ |two |three |few |couple "
+    r"(?:of )?)?days ago|last week|again|right now|rn|currently|lately|recently|these days|"
+    r"still|every day|everyday|every night|anymore|any more|now|this month|this year|"
+    r"this semester|since then|keep|keeps|coming back|came back|are back|is back",
+)
+add(
+    "recovery.marker",
+    RECOVERY,
+    r"now (?:im|i am|i feel|things are|life is|doing|its|it is|i have|ive|i love|i want to live)|"
+    r"doing (?:much |so much |a lot |way )?(?:better|well|good|ok|okay|great|fine)|"
+    r"in a (?:good|better|much better|great) place|(?:im|i am) (?:ok|okay|fine|better|safe|good|"
+    r"stable|happy|glad)(?: now| these days| today)|clean (?:for|since)|(?:\d+|a|one|two|three|"
+    r"four|"
+    r"five|six) (?:years?|months?|days?|weeks?) clean|recovered|in recovery|got help|got better|"
+    r"survived|(?:havent|have not|hasnt) (?:done|cut|self harmed|hurt myself|had|felt|thought|"
+    r"relapsed)|glad (?:i|im) (?:didnt|still here|alive)|grateful (?:to be|i am|im) (?:alive|"
+    r"here)|(?:it|things|life) got better|therapy helped|healed|healing|(?:so )?much better now|"
+    r"not anymore|no longer|proud of (?:how far|myself)",
+)
+
+RULES: tuple[Rule, ...] = tuple(_book.rules)

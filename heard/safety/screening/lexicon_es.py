@@ -1,0 +1,619 @@
+"""Spanish lexicon: the same kinds of signal and counter-signal as `lexicon_en`.
+
+Patterns match folded text: no accents ("está" -> "esta", "daño" -> "dano"), lower case,
+doubled letters kept once. Ids read `es.<group>.<name>`.
+"""
+
+from __future__ import annotations
+
+from heard.safety.screening.lexicon import (
+    ABUSE,
+    ACUTE,
+    CONCERN,
+    HARM_TO_OTHERS,
+    HISTORY,
+    IDIOM,
+    LAUGHTER,
+    MEDIA,
+    MODIFIER,
+    NEGATION,
+    RECENT,
+    RECOVERY,
+    SELF_HARM,
+    SUICIDE,
+    URGENT,
+    Rule,
+    RuleBook,
+    alt,
+)
+
+MACROS = {
+    "ADV": r"(?: (?:ya|solo|solamente|simplemente|de verdad|realmente|en serio|literalmente|"
+    r"tanto|mucho|muchisimo|a veces|mejor|nada mas|ya no|otra vez|de una vez))*",
+    "QUIERO": alt(
+        "quiero",
+        "kiero",
+        "qiero",
+        "quisiera",
+        "queria",
+        "me gustaria",
+        "deseo",
+        "desearia",
+        "necesito",
+        "tengo ganas de",
+        "me dan ganas de",
+        "me entran ganas de",
+        "siento ganas de",
+        "ganas de",
+        "pienso en",
+        "pienso",
+        "estoy pensando en",
+        "he pensado en",
+        "pensando en",
+        "voy a",
+        "boy a",
+        "quiero ya",
+        "prefiero",
+        "preferiria",
+        "quiere",
+        "quieren",
+        "quisiera poder",
+        "solo quiero",
+        "me quiero",
+        "me voy a",
+        "me gustaria",
+        "estoy por",
+        "planeo",
+        "estoy decidid[oa] a",
+        "decidi",
+        "tengo que",
+    ),
+    "MORIR": alt(
+        "morir",
+        "morirme",
+        "morime",
+        "estar muert[oa]",
+        "matarme",
+        "suicidarme",
+        "quitarme la vida",
+        "acabar con (?:mi vida|todo|esto|mi existencia)",
+        "terminar con (?:mi vida|todo|esto)",
+        "desaparecer(?: para siempre| del mundo)?",
+        "dejar de existir",
+        "no existir",
+        "no despertar(?: nunca| mas| jamas)?",
+        "dormir para siempre",
+        "dormirme (?:para siempre|y no despertar)",
+        "irme para siempre",
+        "irme de este mundo",
+        "dejar este mundo",
+        "no estar aqui",
+        "no estar mas aqui",
+        "ya no estar",
+        "desvivirme",
+        "tirarme(?: (?:de|por|del|desde|al|a las) \\w+)?",
+        "aventarme",
+        "colgarme",
+        "ahorcarme",
+        "cortarme las venas",
+        "envenenarme",
+        "tomarme (?:todas )?las pastillas",
+        "hacerlo",
+        "morir(?:me)? ya",
+        "irme con (?:el|ella|ellos|mi \\w+)",
+        "estar con (?:el|ella|ellos|mi \\w+) (?:otra vez|de nuevo|en el cielo)",
+        "\U0001faa6",
+        "\u26b0",
+    ),
+    "AGENTE": alt(
+        "el",
+        "ella",
+        "ellos",
+        "ellas",
+        "mi (?:\\w+ )?(?:papa|padre|mama|madre|padrastro|madrastra|hermano|hermana|novio|novia|"
+        "esposo|esposa|marido|mujer|pareja|ex|tio|tia|abuelo|abuela|primo|prima|jefe|jefa|"
+        "profesor|profesora|maestro|maestra|entrenador|vecino|vecina|companero|companera|"
+        "familia|padres|suegro|suegra|cunado|cunada|hijo|hija)",
+        "alguien",
+        "un (?:hombre|senor|chico|tipo|companero|profesor)",
+        "unos chicos",
+        "(?:los|las) (?:chicos|chicas|companeros|companeras) (?:de|del) \\w+",
+    ),
+    "PASTILLAS": alt(
+        "pastillas",
+        "pildoras",
+        "medicamentos",
+        "medicinas",
+        "tabletas",
+        "calmantes",
+        "somniferos",
+        "paracetamol",
+        "\U0001f48a",
+    ),
+}
+
+_book = RuleBook("es", MACROS)
+add = _book.add
+
+# --- suicidio: ideación -------------------------------------------------------------------
+add(
+    "ideation.quiero_morir", URGENT, r"{QUIERO}{ADV} {MORIR}", SUICIDE, "talks about wanting to die"
+)
+add(
+    "ideation.me_quiero_morir",
+    URGENT,
+    r"(?:me|se|m) (?:quiero|kiero|quiere|quisiera|queria|voy|va|iba) (?:a )?(?:morir|matar|"
+    r"suicidar|"
+    r"quitar la vida|ir para siempre|desaparecer)|me (?:mato|suicido|quito la vida)(?! de)",
+    SUICIDE,
+    "talks about wanting to die or kill themself",
+)
+add(
+    "ideation.matarme",
+    URGENT,
+    r"matarme|suicidarme|quitarme la vida|suicidio|suicida|suicidar\w*|me suicid\w*|"
+    r"autoeliminarme|autoeliminacion|sucidarme|suisidarme|suicidio",
+    SUICIDE,
+    "talks about suicide",
+)
+add(
+    "ideation.no_quiero_vivir",
+    URGENT,
+    r"(?:no|ya no|ni|nunca|tampoco) (?:\w+ ){0,2}(?:quiero|quiere|tengo ganas de|deseo|puedo|"
+    r"se si quiero|me interesa) (?:seguir )?(?:vivir|viviendo|vivo|existir|despertar|estar aqui|"
+    r"estar vivo|estar viva|seguir (?:aqui|adelante|con vida|asi|con esto)|levantarme|continuar)",
+    SUICIDE,
+    "does not want to live",
+    negatable=False,
+)
+add(
+    "ideation.no_aguanto",
+    URGENT,
+    r"(?:ya )?no (?:aguanto|soporto|puedo|resisto) (?:mas|nada mas|con (?:esto|mi vida|todo)|"
+    r"seguir|vivir asi|un dia mas|mas esta vida)|ya no (?:aguanto|puedo|doy) mas|"
+    r"no (?:doy|puedo) para mas|(?:estoy|me siento) (?:harto|harta|cansado|cansada) de "
+    r"(?:vivir|la vida|existir|todo|estar viv[oa])|(?:me rindo|me quiero rendir)",
+    SUICIDE,
+    "says they cannot go on",
+    negatable=False,
+)
+add(
+    "ideation.carga",
+    URGENT,
+    r"(?:soy|seria|ser|siento que soy|me siento|solo soy) (?:una |un )?(?:carga|estorbo|"
+    r"molestia|problema para todos)|(?:estarian|estaria|estan|estarán|estaran|vivirian|"
+    r"seria|serian|todos estarian|estaría) (?:todos )?mejor sin mi|"
+    r"(?:nadie|ninguno) (?:me )?(?:extranaria|echaria de menos|notaria|se daria cuenta)",
+    SUICIDE,
+    "feels like a burden",
+    negatable=False,
+)
+add(
+    "ideation.sin_razon",
+    URGENT,
+    r"(?:no tengo|no hay|sin|no encuentro|no veo|perdi (?:la|las)) (?:ninguna )?(?:razon|razones|"
+    r"motivo|motivos|sentido|ganas|nada) (?:para|de|por (?:el|la|lo) que) (?:vivir|seguir|"
+    r"existir|levantarme|despertar)|la vida no (?:tiene sentido|vale la pena)|"
+    r"(?:no|ya no) vale la pena (?:vivir|seguir|estar aqui)|no le (?:veo|encuentro) sentido a "
+    r"(?:la vida|vivir|nada|seguir)|nada tiene sentido|(?:para que|pa que) (?:seguir|vivir)",
+    SUICIDE,
+    "sees no reason to live",
+    negatable=False,
+)
+add(
+    "ideation.pensamientos",
+    URGENT,
+    r"pensamientos (?:suicidas|de (?:muerte|suicidio|matarme|morir|quitarme la vida|"
+    r"hacerme dano))|(?:estoy|me siento|ando|soy) suicida|ideas? (?:suicidas|de (?:muerte|"
+    r"suicidio|matarme))|(?:pienso|pensando|pense|he pensado|pensaba) (?:mucho )?(?:en )?"
+    r"(?:la muerte|morir|morirme|matarme|suicidarme|el suicidio|quitarme la vida|"
+    r"como (?:matarme|morir|suicidarme|hacerlo))",
+    SUICIDE,
+    "has suicidal thoughts",
+)
+add(
+    "ideation.ojala",
+    URGENT,
+    r"ojala (?:no )?(?:me muriera|me muera|estuviera muert[oa]|no hubiera nacido|desapareciera|"
+    r"no despertara|no despierte|me atropelle|me atropellara|no existiera|me pasara algo)|"
+    r"(?:quisiera|deseo|desearia) no haber nacido|(?:no despertar|no despertarme) (?:nunca|mas|"
+    r"jamas|manana)|(?:dormir|dormirme) y no (?:volver a )?despertar",
+    SUICIDE,
+    "wishes to be dead or never born",
+    negatable=False,
+)
+add(
+    "ideation.no_estare",
+    URGENT,
+    r"(?:pronto )?(?:ya )?no (?:sere|voy a ser|vas a tener|van a tener|tendran|tendras) "
+    r"(?:un |una )?(?:problema|carga|molestia|que preocupar\w*|que aguantarme)|"
+    r"no (?:estare|voy a estar) (?:aqui |por aqui )?(?:mucho tiempo|por mucho|manana|"
+    r"para (?:siempre|ver))|pronto (?:todo )?(?:acabara|terminara|estare en paz|sere libre)|"
+    r"(?:esto|todo) (?:se acaba|termina|se termina|acabara) (?:pronto|hoy|esta noche|manana)",
+    SUICIDE,
+    "hints they will not be around much longer",
+    negatable=False,
+)
+add(
+    "ideation.desesperanza",
+    CONCERN,
+    r"sin esperanza|no hay salida|no veo salida|no tengo futuro|odio mi vida|me odio|"
+    r"no valgo nada|me siento vaci[oa]|no sirvo para nada|todo me da igual",
+    SUICIDE,
+    "sounds hopeless",
+)
+
+# --- suicidio: plan, medios, momento, intento, despedida ---------------------------------
+add(
+    "acute.intent",
+    ACUTE,
+    r"(?:voy a|me voy a|estoy por|estoy a punto de|hoy (?:me|lo)|esta noche (?:me|lo)|"
+    r"ya decidi|lo voy a|planeo|pienso) (?:matarme|matar|suicidarme|suicidar|hacerlo|"
+    r"quitarme la vida|quitar la vida|tirarme|aventarme|colgarme|ahorcarme|tomarme (?:todas )?las|"
+    r"tomar (?:todas )?las {PASTILLAS}|acabar con todo|acabar con mi vida|cortarme las venas|"
+    r"despedirme)|me (?:mato|suicido) (?:hoy|esta noche|manana|ya)",
+    SUICIDE,
+    "says they intend to end their life",
+)
+add(
+    "acute.plan",
+    ACUTE,
+    r"(?:tengo|ya tengo|hice|tengo todo) (?:un |el |todo )?plan(?:eado)?|"
+    r"(?:ya )?(?:elegi|escogi|decidi) (?:el|la) (?:dia|fecha|lugar|momento|metodo|forma)|"
+    r"(?:se|sé) (?:como|cuando|donde) (?:lo voy a hacer|hacerlo|matarme)|"
+    r"(?:busque|buscando|investigue|investigando) (?:como|formas de|maneras de) "
+    r"(?:matarme|morir|suicidarme)|carta (?:suicida|de despedida)|"
+    r"(?:dosis) (?:letal|mortal)",
+    SUICIDE,
+    "describes a plan or method",
+)
+add(
+    "acute.means",
+    MODIFIER,
+    r"(?:tengo|compre|consegui|guardo|guardando|junte|juntando|escondi|escondo) "
+    r"(?:las |unas |muchas |un monton de |todas las |suficientes )?(?:{PASTILLAS}|cuerda|soga|"
+    r"arma|pistola|navaja|cuchillo|cuchillas|veneno|cutter)|(?:el|un|del) (?:puente|edificio|"
+    r"balcon|techo|azotea|tren|vias)",
+    "",
+    "mentions a means",
+)
+add(
+    "acute.time",
+    MODIFIER,
+    r"esta noche|hoy mismo|manana|este fin de semana|cuando (?:todos|todo el mundo|mis padres|"
+    r"mi familia) (?:se )?(?:duerma|duerman|este dormido|esten dormidos|se vaya|se vayan)|"
+    r"ya es hora|ahora mismo|pronto",
+    "",
+    "mentions a time",
+)
+add(
+    "acute.rehearsal",
+    MODIFIER,
+    r"(?:escribi|deje|escribiendo) (?:una |mi |las )?(?:carta|cartas|nota|testamento)|"
+    r"(?:regale|regalando|voy a regalar|regalo|di|doy) (?:todas )?(?:mis cosas|mi \w+)|"
+    r"(?:ya )?me despedi|practique|ensaye",
+    "",
+    "mentions preparations",
+)
+add(
+    "acute.attempt_now",
+    ACUTE,
+    r"(?:me )?(?:tome|trague|me tome|me trague|acabo de tomar|acabo de tomarme) "
+    r"(?:todas |un monton de |muchas |demasiadas |varias |\d+ |la caja de |el frasco de )?"
+    r"(?:las |mis )?{PASTILLAS}|(?:estoy|me encuentro) (?:en|sobre) (?:el|la|un|una) (?:puente|"
+    r"borde|azotea|techo|vias|cornisa)|(?:me corte|corte) (?:las venas|muy profundo|demasiado)|"
+    r"no (?:para|deja) de sangrar|la soga (?:esta|en) (?:lista|mi cuello)",
+    SUICIDE,
+    "describes a suicide attempt happening now",
+)
+add(
+    "acute.attempted",
+    ACUTE,
+    r"(?:intente|intento|intentaba|trate de|he intentado|intentado) (?:\w+ )?(?:matarme|"
+    r"suicidarme|quitarme la vida|morir|ahorcarme|tirarme|cortarme las venas|acabar con mi vida)|"
+    r"intento de suicidio|(?:mi|un|otro|primer|ultimo) intento",
+    SUICIDE,
+    "describes a suicide attempt",
+    past=True,
+)
+add(
+    "acute.goodbye",
+    ACUTE,
+    r"(?:me )?(?:despido|despedirme|estoy despidiendome|quiero despedirme|vengo a despedirme) "
+    r"(?:de )?(?:todos|ustedes|ti|vosotros|para siempre)?|"
+    r"(?:este es|esta es|es) (?:mi )?(?:ultimo|ultima|el ultimo|la ultima) (?:mensaje|carta|"
+    r"vez|post|publicacion)|carta de despedida|adios (?:a todos|para siempre|mundo|mundo cruel)|"
+    r"(?:cuando|para cuando) (?:lean|leas|vean|veas) esto|"
+    r"(?:cuiden|cuida|cuidad) (?:a )?(?:mi|mis) \w+ (?:por mi|cuando no este|cuando ya no este)|"
+    r"cuando (?:ya )?no este|(?:perdon|perdonenme|perdoname) por todo(?: \w+){0,5} "
+    r"(?:adios|los quiero|te quiero)|(?:los|las) quiero (?:a todos|mucho)(?: \w+){0,3} adios",
+    SUICIDE,
+    "writes a goodbye or final message",
+)
+add(
+    "acute.regalar",
+    ACUTE,
+    r"(?:regale|regalando|voy a regalar|estoy regalando|regalo|di|estoy dando|doy) "
+    r"(?:todas )?(?:mis cosas|mis pertenencias|todo lo que tengo|mi ropa|mis libros|mi \w+ "
+    r"porque ya no)|ya no (?:lo|la|los|las) (?:voy a )?necesitar|hice (?:mi|el) testamento",
+    SUICIDE,
+    "is giving things away",
+)
+
+# --- autolesión ---------------------------------------------------------------------------
+add(
+    "self_harm.me_corto",
+    URGENT,
+    r"(?:me|se) (?:corto|corte|cortaba|estoy cortando|he cortado|sigo cortando|vuelvo a cortar|"
+    r"volvi a cortar|quemo|queme|quemaba|lastimo|lastime|lastimaba|hago dano|hice dano|hacia dano|"
+    r"golpeo|golpeaba|rasguno|rasgune|araño|arano|arane|muerdo|mordi|rayo|raye|pincho|castigo|"
+    r"autolesiono|autolesione|he lastimado|hago cortes|hice cortes)"
+    r"(?! (?:el pelo|el cabello|las unas|el flequillo|cocinando|con el cuchillo de cocina|sin "
+    r"querer|"
+    r"por accidente|con la plancha|con el horno|afeitandome|de la|del|con (?:el|la) (?:sarten|"
+    r"olla))"
+    r"|a \w+|la \w+ con)|"
+    r"(?:cortarme|cortandome|quemarme|quemandome|lastimarme|lastimandome|hacerme dano|"
+    r"haciendome dano|golpearme|golpeandome|rasgunarme|aranarme|morderme|castigarme|"
+    r"autolesionarme|autolesionandome|cortarse|lastimarse|hacerse dano)"
+    r"(?! (?:el pelo|el cabello|las unas|sin querer|por accidente|cocinando))",
+    SELF_HARM,
+    "talks about hurting themself",
+)
+add(
+    "self_harm.autolesion",
+    URGENT,
+    r"autolesion(?:es|arme|o|ar)?|auto lesion\w*|cortes (?:nuevos|frescos|en (?:los|mis) "
+    r"(?:brazos|piernas|munecas|muslos))|(?:recai|volvi a recaer|recaida)(?: \w+){0,6} "
+    r"(?:cort\w*|autolesi\w*|cuchilla|navaja)|(?:cort\w*|cuchilla|navaja)(?: \w+){0,6} "
+    r"(?:recai|recaida)|(?:ganas|impulsos?|necesidad) de (?:cortarme|lastimarme|hacerme dano|"
+    r"autolesionarme|quemarme|golpearme|sangrar)|(?:escondo|esconder|tapar|tapo) (?:mis |las )?"
+    r"(?:cicatrices|cortes|heridas)|(?:merezco|me merezco) (?:sufrir|el dolor|dolor|que me duela)|"
+    r"(?:dejo de comer|no como|dejar de comer|no comer) para castigarme|"
+    r"me pego (?:a mi mism[oa]|en la cabeza|contra la pared)|"
+    r"(?:me golpeo|golpeo) (?:la cabeza|contra la pared)",
+    SELF_HARM,
+    "talks about self-harm",
+)
+
+# --- daño a otros -------------------------------------------------------------------------
+add(
+    "harm.intent",
+    URGENT,
+    r"(?:lo|la|los|las|te|les) (?:voy a|vamos a|quiero|quisiera|pienso|tengo ganas de|"
+    r"me dan ganas de) (?:matar|apunalar|disparar|ahorcar|envenenar|lastimar|golpear|"
+    r"hacer dano|acuchillar|destrozar|reventar)|"
+    r"(?:voy a|quiero|pienso|tengo ganas de|me dan ganas de|ganas de) (?:matar|apunalar|"
+    r"disparar|envenenar|lastimar|golpear|hacerle dano|hacerles dano|acuchillar) "
+    r"(?:a (?:mi|ese|esa|el|la|los|las|todos|alguien|\w+)|lo|la|los)|"
+    r"(?:matarlo|matarla|matarlos|matarlas|apunalarlo|apunalarla|dispararle|dispararles|"
+    r"envenenarlo|envenenarla|lastimarlo|lastimarla|ahorcarlo|ahorcarla)"
+    r"(?! (?:de risa|a besos|con la mirada))|(?:me da miedo|tengo miedo de) (?:hacerle dano|"
+    r"lastimar|hacer dano) a",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    hyperbole=True,
+)
+add(
+    "harm.weapon",
+    ACUTE,
+    r"(?:llevar|llevo|traer|traigo|voy a llevar|voy a traer) (?:un arma|una pistola|un cuchillo|"
+    r"una navaja|armas) (?:a|al) (?:la escuela|el colegio|el trabajo|clase|la universidad|"
+    r"la oficina|escuela|colegio|trabajo)|(?:van|va) a pagar(?:lo)? (?:caro|todos)?|"
+    r"(?:se van|se va) a arrepentir",
+    HARM_TO_OTHERS,
+    "threatens violence against others",
+)
+
+# --- abuso e inseguridad ------------------------------------------------------------------
+add(
+    "abuse.me_pega",
+    URGENT,
+    r"(?<!se )me (?:pega|pegan|pegaba|pegaban|golpea|golpean|golpeaba|golpeaban|golpeo|"
+    r"golpearon|maltrata|maltratan|maltrataba|amenaza|amenazan|amenazo|amenazaba|obliga a|"
+    r"obligan a|obligo a|obligaba a|viola|violo|violaron|violaba|ahorca|ahorco|ahorcaba|"
+    r"estrangula|estrangulo|patea|pateo|patean|empuja|empujo|empujaba|abofetea|abofeteo|"
+    r"cachetea|cacheteo|encierra|encerro|encerraba|quema|quemo con|acosa|acosan|acosaba|"
+    r"humilla|humillan|insulta y me pega|tira cosas|lanza cosas|dio una paliza|dieron una "
+    r"paliza|da palizas|dan palizas|lastima|lastimo|hace dano|hizo dano|toca|toco|tocaba|"
+    r"manosea|manoseo|manoseaba|sigue|persigue|vigila|controla|revisa|quita)"
+    r"(?! (?:el turno|trabajar|lavar|a mi|la cabeza|la ropa|cocinar|hacer|ir|pagar|la comida|"
+    r"de risa|mucho la cancion|el sol|esta cancion|la musica))",
+    ABUSE,
+    "says someone hurts, threatens or controls them",
+    person="self",
+)
+add(
+    "abuse.abuso",
+    URGENT,
+    r"(?:abuso|abusaron|abusa|abusaba|abusan) de mi|(?:fui|he sido|soy) (?:victima de )?"
+    r"(?:abusad[oa]|violad[oa]|golpead[oa]|maltratad[oa]|acosad[oa]|amenazad[oa])|"
+    r"(?:me han|me ha) (?:pegado|golpeado|violado|abusado|amenazado|tocado)|"
+    r"violencia (?:domestica|de genero|en casa|intrafamiliar)|abuso sexual|"
+    r"(?:tocaba|toco|toca) (?:mis partes|donde no debe|donde no debia|sin mi permiso)",
+    ABUSE,
+    "describes abuse",
+    person="self",
+)
+add(
+    "abuse.miedo_casa",
+    URGENT,
+    r"(?:tengo|me da|siento|me dan) (?:mucho )?miedo (?:de |a )?(?:volver|regresar|ir|llegar|"
+    r"estar) (?:a |en )?(?:mi |la )?casa|no me siento (?:segur[oa]|a salvo) (?:en (?:mi |la )?casa|"
+    r"con (?:el|ella|ellos|mi \w+)|aqui)|(?:tengo|me da) miedo de (?:el|ella|mi \w+)|"
+    r"(?:me|nos) (?:echaron|corrieron|sacaron|echo|corrio) de (?:la |mi )?casa|"
+    r"(?:no tengo|sin) (?:donde|a donde|adonde) (?:ir|dormir|quedarme|vivir)|"
+    r"(?:duermo|dormi|vivo) en la calle|(?:dijo|dice|amenazo con|jura) que (?:me va a|me iba a|"
+    r"me va|va a) (?:matar|pegar|lastimar|golpear|matarme)|(?:me|nos) va a matar(?! si)|"
+    r"no me deja (?:salir|ver|hablar|tener|trabajar|ir|usar|estudiar)|"
+    r"(?:controla|revisa|se queda con|me quita) (?:todo )?(?:mi|mis) (?:dinero|celular|telefono|"
+    r"mensajes|sueldo|tarjeta|cuenta|pasaporte)",
+    ABUSE,
+    "is scared to be at home or is controlled",
+    person="self",
+)
+
+# --- más formas indirectas ----------------------------------------------------------------
+add(
+    "ideation.mas",
+    URGENT,
+    r"(?:dios|diosito|el senor)(?: \w+){0,3} (?:me lleve|se me lleve|me recoja|me lleve ya)|"
+    r"(?:que|para que) (?:dios )?me (?:lleve|recoja) (?:de una vez|ya|pronto|con el)|"
+    r"(?:nadie|ninguno|nadie me)(?: \w+)? (?:extranaria|echaria de menos|notaria|se daria cuenta|"
+    r"lo notaria|me extranaria)|"
+    r"si (?:me muriera|me muero|desapareciera|me fuera|no despertara)(?: \w+){0,5} "
+    r"(?:nadie|alivio|mejor|descanso|paz|que importa)|"
+    r"(?:no|ya no|ni) (?:\w+ ){0,2}(?:quiero|kiero|qiero|quiere) (?:seguir|estar)(?= *(?:$|[.,!]| "
+    r"sin| asi|"
+    r" aqui| mas))|(?:para que|pa que|por que) (?:sigo|seguir) (?:aqui|viv[oa]|vivo|con vida|"
+    r"existiendo)|sobro (?:en este mundo|aqui|en todos lados)|"
+    r"(?:lo )?mejor seria (?:no existir|morirme|morir|desaparecer|no estar|no despertar|irme)|"
+    r"(?:ya )?no hago planes|deje de hacer planes|no tiene caso (?:hacer planes|seguir)|"
+    r"(?:me|te|se) (?:voy|va) de este mundo|(?:irme|me ire|me voy) (?:de este mundo|para siempre)|"
+    r"(?:kiero|qiero|quiero) (?:morir\w*|matarme|desaparecer|suicidarme)|me (?:kiero|qiero) "
+    r"(?:matar|morir)|ya no (?:kiero|qiero) vivir|ya no (?:tengo|le veo) (?:ganas|sentido)|"
+    r"(?:el|la) (?:\U0001faa6|\u26b0)|(?:\U0001faa6|\u26b0)",
+    SUICIDE,
+    "talks about wanting to die",
+    negatable=False,
+)
+add(
+    "acute.mas",
+    ACUTE,
+    r"(?:mi |la |esta es mi )?(?:ultima|ultimo) (?:entrada|nota|mensaje|carta|publicacion)|"
+    r"(?:esta noche|hoy|manana|el \w+) lo hago|lo hago (?:hoy|esta noche|manana)|"
+    r"(?:ya )?lo decidi|todo (?:esta |queda )?decidido|"
+    r"(?:hoy|manana|el \w+|esta noche) es (?:el dia|la noche)|"
+    r"cartas? (?:estan |esta )?escritas?|cartas? de despedida|todo listo para (?:manana|hoy|"
+    r"esta noche|el \w+)|(?:deje|tengo|puse|dejo) todo (?:ordenado|arreglado|en orden|listo)|"
+    r"(?:deje|escribi|dejo)(?: \w+){0,5} (?:una )?carta (?:para|a) (?:mi|mis|mi \w+)|"
+    r"(?:pastillas|pastiyas|pildoras|cuerda|soga|pistola|arma|navaja)(?: \w+){0,3} (?:en la mano|"
+    r"en mi mano|listas|lista|en la mesa|frente a mi|conmigo)|"
+    r"(?:ya )?(?:me )?despedi(?: \w+){0,3} de|me (?:las|los) (?:tome|trague)(?: todas| todos)?|"
+    r"(?:tome|me tome|m tome|trague) (?:todas )?(?:las |mis )?(?:pastillas|pastiyas|pildoras)"
+    r"(?: todas)?|(?:estoy|stoy|toy|aqui|ya estoy) (?:en|n|sobre|arriba de) (?:la|el) (?:via|vias|"
+    r"puente|azotea|borde|techo|cornisa|barranco|acantilado)|"
+    r"cuiden (?:a )?(?:mi|mis) \w+|(?:ya no|no) (?:lo|la|los|las) (?:voy a |vamos a )?necesitar|"
+    r"ni ninguna otra|(?:\U0001f48a ?){2,}|(?:\U0001faa6|\u26b0) ?(?:hoy|esta noche|manana)",
+    SUICIDE,
+    "describes a final step, a set time or an attempt",
+)
+add(
+    "self_harm.mas",
+    URGENT,
+    r"(?:me )?(?:rasco|rasque|rascarme|arano|pellizco|muerdo|golpeo|corto|quemo|pego|clavo) "
+    r"(?:\w+ )?hasta (?:sangrar|que sangr\w*|hacerme dano|sacarme sangre|que duel\w*)|"
+    r"manga larga(?: \w+){0,4} (?:verano|calor|otra vez|ya saben)|"
+    r"(?:fue|no fue|que fue) el gato|(?:recai|recaida|volvi a recaer)(?: \w+){0,4} (?:en el )?sh|"
+    r"(?:dia|día) (?:0|cero)|(?:curitas|vendas)(?: \w+){0,4} (?:otra vez|ya saben)",
+    SELF_HARM,
+    "describes self-harm indirectly",
+)
+add(
+    "harm.mas",
+    URGENT,
+    r"(?:ganas de|quiero|voy a|boy a|me dan ganas de|pienso en|tentad[oa] a) (?:pegarle|golpearle|"
+    r"golpearlo|golpearla|lastimarlo|lastimarla|hacerle dano|matarlo|matarla|ahorcarlo|"
+    r"sacudirlo|zarandearlo|romperle la cara|partirle la madre|partirle la cara|darle una paliza|"
+    r"ahorcarla|apunalarlo|apunalarla)|"
+    r"(?:le|les) (?:voy a|boy a|vamos a) (?:romper la cara|partir la madre|partir la cara|dar "
+    r"una paliza|pegar|meter un tiro|clavar|sacar la sangre)|"
+    r"(?:lo|la|los|las|te) (?:mato|mataria|matare|boy a matar|voy a matar)(?! (?:de risa|a besos|"
+    r"el tiempo))|"
+    r"(?:lo|la|los) (?:espero|voy a esperar|busco|voy a buscar)(?: \w+){0,5} con (?:un|una|mi) "
+    r"(?:cuchillo|navaja|pistola|arma|bate|machete)|"
+    r"le (?:pegue|golpee|di una cachetada|di una paliza) a (?:mi|mis) \w+|"
+    r"quiero que (?:\w+ ){0,3}(?:sufra|sufran|muera|mueran|pague|paguen|se muera)|"
+    r"(?:echarle|ponerle|meterle) algo (?:en|a) (?:la|su) (?:comida|bebida|cafe)|"
+    r"me (?:las|la) (?:va|van) a pagar|(?:ya )?se donde vive|"
+    r"(?:lleve|traje|traigo) (?:un arma|una pistola|un cuchillo|una navaja|armas) (?:a|al) \w+",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+)
+add(
+    "abuse.mas",
+    URGENT,
+    r"{AGENTE}(?: \w+){0,3} me (?:pego|golpeo|empujo|ahorco|violo|toco|amenazo|quemo|lastimo|"
+    r"encerro|jalo|arrastro|aventó|avento)|"
+    r"(?:me va a|va a|me iba a) (?:matar|pegar|golpear|lastimar) si (?:lo |la |le )?(?:denuncio|"
+    r"digo|cuento|hablo|me voy|dejo|aviso)|"
+    r"si no (?:salgo|me acuesto|tengo sexo|le mando|le envio)(?: \w+){0,2} (?:con|me)|"
+    r"(?:dije|les dije|digo|dijimos) que me (?:cai|golpee|pegue con)|moretones|"
+    r"me (?:encerre|escondi) (?:en|de)|(?:esta|anda) rompiendo (?:todo|cosas)|"
+    r"no puedo (?:volver|regresar|ir) a (?:mi )?casa|"
+    r"(?:entra|se mete|viene) (?:a|en) mi (?:cuarto|cama|habitacion)|"
+    r"ya me pego|me pego (?:otra vez|again|de nuevo|anoche|ayer|hoy)",
+    ABUSE,
+    "describes being hurt, threatened or controlled",
+    person="self",
+)
+
+# --- contraseñales ------------------------------------------------------------------------
+add(
+    "negation.cue",
+    NEGATION,
+    r"no|nunca|jamas|ni|sin|tampoco|nada de|para nada|ni loca|ni loco|en vez de|en lugar de|"
+    r"si (?:alguna vez|algun dia)|deje de|ya no",
+)
+add(
+    "negation.not_negation",
+    IDIOM,
+    r"no se|no puedo dejar de|no dejo de|nadie|sin que nadie|no (?:paro|dejo) de pensar",
+)
+add(
+    "idiom.hyperbole",
+    IDIOM,
+    r"(?:me muero|muero|morir|morirme|muriendo|me moria|muerto|muerta|me voy a morir|me quiero "
+    r"morir|morirse) (?:de|por) (?:risa|hambre|sueno|ganas|calor|frio|verguenza|aburrimiento|"
+    r"envidia|celos|sed|nervios|amor|curiosidad|emocion|la risa|cansancio|pena|ver|ir|saber|"
+    r"conocer|probar|comer|verte|\w+ar|\w+er|\w+ir)|"
+    r"(?:me|nos|te) (?:mata|matan|esta matando|estan matando) (?:este|esta|el|la|los|las|de)|"
+    r"(?:este|esta|el|la|los|las|mi) (?:\w+ )?(?:examen|trabajo|calor|tarea|jefe|trafico|clase|"
+    r"cancion|dolor de \w+|pies|espalda|cabeza|semana|lunes|frio|tesis|proyecto)(?: \w+){0,3} "
+    r"me (?:mata|esta matando|va a matar)|matar el tiempo|mato por (?:un|una|unos|unas)|"
+    r"(?:me|te) va a matar (?:si|cuando)|me mata(?:n)? (?:de risa|la curiosidad)|"
+    r"estoy muert[oa](?= *(?:$|[.!]|\U0001f480|\U0001f602|jaja))|muert[oa] de (?:cansancio|risa|"
+    r"hambre|sueno)|(?:me corto|cortarme|me corte) (?:el pelo|el cabello|las unas|el flequillo)|"
+    r"(?:me corte|me queme|me lastime) (?:cocinando|sin querer|por accidente|con el horno|"
+    r"con la plancha|con la sarten|afeitandome|jugando)|matar (?:la|las|el|los) "
+    r"(?:planta|plantas|cucaracha|arana|mosca|mosquito|bicho)|mato (?:la|las|el|los) (?:cucaracha|"
+    r"arana|mosca)|(?:lo|la|los) mato a besos|muerto de hambre",
+)
+add("laughter.marks", LAUGHTER, r"jaja\w*|jeje\w*|jiji\w*|xd")
+add(
+    "media.cue",
+    MEDIA,
+    r"cancion|canciones|letra|pelicula|peli|serie|capitulo|episodio|libro|novela|personaje|"
+    r"protagonista|juego|videojuego|documental|noticia|noticias|podcast|obra|escena|anime|"
+    r"prevencion|taller|clase sobre|ensayo|investigacion|estadisticas|tasa|tasas|"
+    r"campana|charla|conferencia|curso|capacitacion|tarea sobre|trabajo sobre|cita de|poema de",
+)
+add(
+    "history.marker",
+    HISTORY,
+    r"hace (?:\d+|un|una|unos|unas|varios|varias|muchos|muchas|dos|tres|cuatro|cinco|seis|"
+    r"diez|bastantes) (?:anos|ano|meses|mes|tiempo)|hace (?:mucho|tiempo|anos)|"
+    r"cuando (?:era|tenia|estaba en|iba a|estudiaba)|de (?:nino|nina|joven|adolescente|chic[oa]|"
+    r"pequen[oa])|solia|antes (?:me|solia|pensaba|queria|sentia|me cortaba|tenia)|"
+    r"en el pasado|el ano pasado|en (?:la )?(?:prepa|secundaria|universidad|preparatoria)|"
+    r"en (?:19\d\d|20[0-2]\d)|a los \d+ anos|a los (?:quince|dieciseis|catorce|trece|diecisiete)|"
+    r"en mi adolescencia|durante (?:la pandemia|mi adolescencia|el divorcio)|hace ya",
+)
+add(
+    "recent.marker",
+    RECENT,
+    r"anoche|ayer|hoy|esta (?:manana|tarde|noche|semana)|hace (?:unos|un par de|dos|tres|\d+) "
+    r"(?:dias|horas|minutos)|hace (?:rato|poco|un rato)|otra vez|de nuevo|ahora|ahorita|"
+    r"todavia|aun|sigo|sigue|ultimamente|estos dias|volvi a|vuelvo a|cada dia|cada noche|"
+    r"todos los dias",
+)
+add(
+    "recovery.marker",
+    RECOVERY,
+    r"ahora estoy (?:bien|mejor|tranquil[oa]|feliz|en paz)|ya estoy (?:bien|mejor)|"
+    r"(?:me )?recupere|estoy en recuperacion|llevo \w+ (?:anos|meses|dias|semanas) sin|"
+    r"sali adelante|ya no (?:lo hago|me corto|pienso en eso)|gracias a (?:la )?terapia|"
+    r"(?:estoy|me siento) (?:mucho )?mejor|ya lo supere|lo supere",
+)
+
+RULES: tuple[Rule, ...] = tuple(_book.rules)

@@ -1,0 +1,123 @@
+"""Normalisation for matching: one folded string plus a map back to the original text.
+
+Lexicon patterns run on the folded string; every character of it remembers which character
+of the original it came from, so evidence spans always point into what the person wrote.
+
+Folding, in order, for each character:
+
+* apostrophes vanish ("don't" -> "dont", "I'm" -> "im"), so spellings with and without them
+  match alike;
+* whitespace runs become one space, or one line break when they hold one; a hyphen or
+  underscore between letters becomes a space ("self-harm" -> "self harm");
+* variation selectors, zero-width joiners and control characters vanish;
+* letters are casefolded and lose their accents ("Él" -> "el", "añ" -> "an");
+* a digit between two letters is read as the letter it imitates ("su1c1de", "k1ll");
+* a letter repeated next to itself is kept once ("diiiie" -> "die", "kill" -> "kil"); lexicon
+  patterns are folded the same way (`squeeze_pattern`), so they are written in plain spelling.
+
+No Django imports: pure functions over strings.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+APOSTROPHES = frozenset("'\u2019\u2018`\u00b4\u02bc")
+JOINERS = frozenset("-_\u2010\u2011")
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f")
+# Escapes whose hex digits must survive folding: \\xhh, \\uhhhh, \\Uhhhhhhhh.
+_ESCAPE_WIDTH = {"x": 4, "u": 6, "U": 10}
+LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+
+
+@dataclass(frozen=True)
+class Folded:
+    """The folded text and, for each of its characters, the index in the original."""
+
+    text: str
+    origin: tuple[int, ...]
+    source_length: int
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span that folded characters [start, end) came from."""
+        if start >= end:
+            return (0, 0)
+        return (self.origin[start], self.origin[end - 1] + 1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFD", char.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> Folded:
+    """Fold `text` for matching (see the module docstring)."""
+    out: list[str] = []
+    origin: list[int] = []
+    length = len(text)
+    for index, char in enumerate(text):
+        if char in APOSTROPHES or char in INVISIBLE:
+            continue
+        if char in "\n\r\u2028\u2029\x85":
+            # A line break ends a sentence: keep one, in place of a space before it.
+            if out and out[-1] == " ":
+                out[-1] = "\n"
+                origin[-1] = index
+            elif out and out[-1] != "\n":
+                out.append("\n")
+                origin.append(index)
+            continue
+        if char.isspace() or (
+            char in JOINERS
+            and 0 < index < length - 1
+            and text[index - 1].isalpha()
+            and text[index + 1].isalpha()
+        ):
+            if out and out[-1] not in " \n":
+                out.append(" ")
+                origin.append(index)
+            continue
+        if unicodedata.category(char) == "Cc":
+            continue
+        if (
+            char in LEET
+            and 0 < index < length - 1
+            and text[index - 1].isalpha()
+            and text[index + 1].isalpha()
+        ):
+            char = LEET[char]
+        for piece in _fold_char(char):
+            if piece.isalpha() and out and out[-1] == piece:
+                continue
+            out.append(piece)
+            origin.append(index)
+    return Folded("".join(out), tuple(origin), length)
+
+
+def squeeze_pattern(pattern: str) -> str:
+    """Fold a regular expression written in plain spelling the way `fold` folds text.
+
+    Accents and apostrophes go and doubled letters are kept once, leaving escapes
+    (``\\b``, ``\\s``) and counted repeats (``{1,3}``) alone.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            width = _ESCAPE_WIDTH.get(pattern[index + 1 : index + 2], 2)
+            out.append(pattern[index : index + width])
+            index += width
+            continue
+        index += 1
+        if char in APOSTROPHES:
+            continue
+        if not char.isascii():  # ASCII is regex syntax ("(?P<name>") or plain lower case
+            char = _fold_char(char)
+        if char.isalpha() and out and out[-1] == char:
+            continue
+        out.append(char)
+    return "".join(out)
