@@ -66,7 +66,10 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
     logout(request)
     messages.info(request, _("You're signed out. Take care."))
-    return redirect("accounts:login")
+    response = redirect("accounts:login")
+    # The offline copy of the safety plan (service worker cache) must not outlive the session.
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @login_required

@@ -20,6 +20,7 @@ NavItems = list[tuple[str, str]]
 # (URL name, label, roles that see it). None means every signed-in person. Order is display order.
 NAV: tuple[tuple[str, Any, frozenset[str] | None], ...] = (
     ("people:client_home", _("My space"), frozenset({Role.CLIENT})),
+    ("safety:my_plan", _("My safety plan"), frozenset({Role.CLIENT})),
     ("people:sharing", _("What I share"), frozenset({Role.CLIENT})),
     ("people:access_report", _("Who saw my record"), frozenset({Role.CLIENT})),
     ("people:caseload", _("Caseload"), frozenset({Role.CLINICIAN, Role.SUPERVISOR})),
@@ -69,10 +70,14 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     nav: Any = []
     alert_count: Any = 0
+    is_client: Any = False
     if isinstance(user, User) and user.is_authenticated:
         signed_in = user
+        roles = functools.cache(lambda: active_roles(signed_in))
         # Lazy: HTMX partials never touch the navigation, so they never pay for the query.
-        nav = SimpleLazyObject(lambda: nav_items_for(active_roles(signed_in)))
+        nav = SimpleLazyObject(lambda: nav_items_for(roles()))
+        # "My safety plan" in the header of every page a client sees (the same one query).
+        is_client = SimpleLazyObject(lambda: Role.CLIENT in roles())
         if not show_quick_exit(request):
             # A callable: the template calls it only when it shows the navigation, once.
             alert_count = functools.cache(lambda: open_alert_count(signed_in))
@@ -82,6 +87,7 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "nav_items": nav,
         "caseload_url": reverse("people:caseload"),
         "open_alert_count": alert_count,
+        "show_plan_link": is_client,
     }
 
 

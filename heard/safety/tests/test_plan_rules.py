@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from heard.safety import plan_rules as r
 
 
-def plan(**steps: list) -> dict:
+def plan(**steps: list[Any]) -> dict[str, Any]:
     content = r.empty_plan()
     content.update(steps)
     return content
@@ -184,7 +186,7 @@ def test_the_same_change_on_both_sides_is_not_a_clash() -> None:
         (r.KEEP_BOTH, ["Walk", "Music", "Run"]),
     ],
 )
-def test_a_persons_choice_per_step_decides_what_it_says(choice: str, expected: list) -> None:
+def test_a_persons_choice_per_step_decides_what_it_says(choice: str, expected: list[str]) -> None:
     mine = plan(coping=["Run", "Walk"], warning_signs=["Mine"])
     theirs = plan(coping=["Walk", "Music"], warning_signs=["Theirs"])
     content = r.resolve(mine, theirs, {"coping": choice})

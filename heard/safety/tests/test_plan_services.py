@@ -4,6 +4,7 @@ different steps, restoring, and two saves at the same moment."""
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -17,13 +18,13 @@ from heard.testing.base import Personas, make_personas
 pytestmark = pytest.mark.django_db
 
 
-def content(**steps: list) -> dict:
+def content(**steps: list[Any]) -> dict[str, Any]:
     c = plan_rules.empty_plan()
     c.update(steps)
     return c
 
 
-def saved(plan: SafetyPlan) -> dict:
+def saved(plan: SafetyPlan) -> dict[str, Any]:
     plan.refresh_from_db()
     return plan_rules.loads(plan.content)
 

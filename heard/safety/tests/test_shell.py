@@ -100,7 +100,16 @@ def test_visitors_have_no_navigation(client) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("casey", ["My space", "What I share", "Who saw my record", "Account and security"]),
+        (
+            "casey",
+            [
+                "My space",
+                "My safety plan",
+                "What I share",
+                "Who saw my record",
+                "Account and security",
+            ],
+        ),
         ("dana", ["Caseload", "Account and security"]),
         ("sam", ["Caseload", "Account and security"]),
         ("fay", ["Account and security"]),
@@ -134,7 +143,8 @@ def test_partials_do_not_pay_for_the_navigation(personas: Personas, django_asser
     with django_assert_num_queries(0):
         context = context_processors.shell(request)
     with django_assert_num_queries(1):
-        assert len(list(context["nav_items"])) == 4
+        assert len(list(context["nav_items"])) == 5
+        assert context["show_plan_link"]  # the same query answers "is this a client?"
 
 
 # --- The page frame -----------------------------------------------------------------------
