@@ -513,7 +513,11 @@ def _self_result(
     semantic_used: bool,
 ) -> Screening:
     strongest = max(_STRENGTH[h.rule.kind] for h in active)
-    suicidal = [h for h in active if h.rule.category == SUICIDE and h.rule.kind != CONCERN]
+    suicidal = [
+        h
+        for h in active
+        if h.rule.category == SUICIDE and h.rule.kind != CONCERN and h.rule.escalates
+    ]
     modifiers = _Spans(_COUNTERS[MODIFIER], folded.text).items if suicidal else []
     if suicidal and modifiers:
         strongest = _STRENGTH[ACUTE]

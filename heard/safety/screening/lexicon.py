@@ -49,6 +49,7 @@ class Rule:
     negatable: bool = True  # False when the pattern already holds its own negation
     hyperbole: bool = False  # a form people also use as a joke ("kms", "kill me")
     past: bool = False  # the words themselves tell of an act ("tried to", "attempted")
+    escalates: bool = True  # a plan, means or time nearby makes it acute (not for passive wishes)
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -87,6 +88,7 @@ class RuleBook:
         negatable: bool = True,
         hyperbole: bool = False,
         past: bool = False,
+        escalates: bool = True,
     ) -> None:
         """Add a rule; the pattern must start and end at word edges (or at an emoji)."""
         body = expand(pattern, self.macros)
@@ -101,5 +103,6 @@ class RuleBook:
                 negatable=negatable,
                 hyperbole=hyperbole,
                 past=past,
+                escalates=escalates,
             )
         )

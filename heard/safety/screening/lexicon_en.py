@@ -78,9 +78,6 @@ MACROS = {
         "id rather",
         "would rather",
         "rather",
-        "hope i",
-        "hoping i",
-        "pray i",
         "prefer to",
         "prefer",
         "could just",
@@ -91,7 +88,7 @@ MACROS = {
         "gonna",
         "gona",
         "goin",
-        "about",
+        "about to",
         "ready",
         "planning",
         "plan",
@@ -115,8 +112,6 @@ MACROS = {
         "not (?:be|b) alive",
         "dead",
         "not wake up",
-        "just not wake up",
-        "dont wake up",
         "sleep (?:for|and) (?:\\w+ ){0,3}(?:forever|long time|never wake up)",
         "not exist",
         "stop existing",
@@ -143,7 +138,8 @@ MACROS = {
         "end things",
         "end myself",
         "finish (?:it|myself)",
-        "{KILL} {SELF}",
+        "{KILL} ?{SELF}",
+        "{KILL} {OTHERSELF}",
         "kms",
         "unalive(?: {SELF})?",
         "off {SELF}",
@@ -498,6 +494,7 @@ add(
     SUICIDE,
     "hopes not to wake up",
     negatable=False,
+    escalates=False,
 )
 add(
     "ideation.dont_want_to_live",
@@ -515,7 +512,7 @@ add(
 add(
     "ideation.kill_myself",
     URGENT,
-    r"{KILL}{ADV} {SELF}|kms|kys myself",
+    r"{KILL}{ADV} ?{SELF}|kms|kys myself",
     SUICIDE,
     "talks about killing themself",
     hyperbole=True,
@@ -985,7 +982,7 @@ _BODY = alt(
 add(
     "self_harm.verb_myself",
     URGENT,
-    rf"{_SH_VERB}(?: {{SELF}}| my (?:own )?{_BODY}| into my (?:own )?{_BODY})"
+    rf"{_SH_VERB}(?: {{SELF}}| {{OTHERSELF}}| my (?:own )?{_BODY}| into my (?:own )?{_BODY})"
     r"(?! (?:shaving|cooking|chopping|by accident|accidentally|on (?:the|a) \w+|while|with the "
     r"(?:iron|oven|stove|pan|kettle)|making|playing|at (?:work|the gym)|in the kitchen|"
     r"slipping|tripping|falling|lifting|running|training|working out|when i fell))",
@@ -1009,6 +1006,14 @@ add(
     r"tonight| today| last| so|\U0001fa78))",
     SELF_HARM,
     "uses slang for self-harm",
+)
+add(
+    "self_harm.urge_to",
+    URGENT,
+    r"(?:urges?|urging|temptation|craving|cravings|impulses?) (?:to |for )?(?:cut|burn|scratch|"
+    r"bleed|hurt myself|harm myself|hit myself|punish myself|relapse|sh|self harm|starve myself)",
+    SELF_HARM,
+    "has urges to self-harm",
 )
 add(
     "self_harm.urge",
@@ -1649,6 +1654,7 @@ add(
 add(
     "history.marker",
     HISTORY,
+    r"(?:years|months|decades) ago|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|few|couple of|"
     r"couple|many|several|some|a few|a couple of) (?:years?|yrs?|decades?|months?) ago|"
     r"(?:when|back when) i was (?:a |in |\d+|young|little|younger|a teen|a kid|in high school|"
@@ -1671,7 +1677,7 @@ add(
     r"last night|yesterday|today|this morning|this afternoon|this evening|tonight|earlier|"
     r"an hour ago|hours ago|minutes ago|just now|this week|(?:a |\d+ |two |three |few |couple "
     r"(?:of )?)?days ago|last week|again|right now|rn|currently|lately|recently|these days|"
-    r"still|every day|everyday|every night|anymore|any more|now|this month|this year|"
+    r"still|anymore|any more|now|this month|this year|"
     r"this semester|since then|keep|keeps|coming back|came back|are back|is back",
 )
 add(

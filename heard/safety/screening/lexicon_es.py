@@ -221,6 +221,7 @@ add(
     SUICIDE,
     "wishes to be dead or never born",
     negatable=False,
+    escalates=False,
 )
 add(
     "ideation.no_estare",
@@ -248,10 +249,11 @@ add(
     "acute.intent",
     ACUTE,
     r"(?:voy a|me voy a|estoy por|estoy a punto de|hoy (?:me|lo)|esta noche (?:me|lo)|"
-    r"ya decidi|lo voy a|planeo|pienso) (?:matarme|matar|suicidarme|suicidar|hacerlo|"
+    r"ya decidi|planeo|pienso) (?:matarme|suicidarme|hacerlo|"
     r"quitarme la vida|quitar la vida|tirarme|aventarme|colgarme|ahorcarme|tomarme (?:todas )?las|"
     r"tomar (?:todas )?las {PASTILLAS}|acabar con todo|acabar con mi vida|cortarme las venas|"
-    r"despedirme)|me (?:mato|suicido) (?:hoy|esta noche|manana|ya)",
+    r"despedirme)|me (?:mato|suicido) (?:hoy|esta noche|manana|ya)|"
+    r"me voy a (?:matar|suicidar|quitar la vida)(?: hoy| esta noche| manana| ya)",
     SUICIDE,
     "says they intend to end their life",
 )
@@ -344,7 +346,8 @@ add(
 add(
     "self_harm.me_corto",
     URGENT,
-    r"(?:me|se) (?:corto|corte|cortaba|estoy cortando|he cortado|sigo cortando|vuelvo a cortar|"
+    r"(?:me|se) (?:corto|corta|cortan|quema|lastima|golpea|corte|cortaba|estoy cortando|he cortado|"
+    r"sigo cortando|vuelvo a cortar|"
     r"volvi a cortar|quemo|queme|quemaba|lastimo|lastime|lastimaba|hago dano|hice dano|hacia dano|"
     r"golpeo|golpeaba|rasguno|rasgune|araño|arano|arane|muerdo|mordi|rayo|raye|pincho|castigo|"
     r"autolesiono|autolesione|he lastimado|hago cortes|hice cortes)"
@@ -470,12 +473,18 @@ add(
     r"(?:lo )?mejor seria (?:no existir|morirme|morir|desaparecer|no estar|no despertar|irme)|"
     r"(?:ya )?no hago planes|deje de hacer planes|no tiene caso (?:hacer planes|seguir)|"
     r"(?:me|te|se) (?:voy|va) de este mundo|(?:irme|me ire|me voy) (?:de este mundo|para siempre)|"
-    r"(?:kiero|qiero|quiero) (?:morir\w*|matarme|desaparecer|suicidarme)|me (?:kiero|qiero) "
-    r"(?:matar|morir)|ya no (?:kiero|qiero) vivir|ya no (?:tengo|le veo) (?:ganas|sentido)|"
-    r"(?:el|la) (?:\U0001faa6|\u26b0)|(?:\U0001faa6|\u26b0)",
+    r"ya no (?:kiero|qiero) vivir|ya no (?:tengo|le veo) (?:ganas|sentido)",
     SUICIDE,
     "talks about wanting to die",
     negatable=False,
+)
+add(
+    "ideation.kiero",
+    URGENT,
+    r"(?:kiero|qiero|quiero) (?:morir\w*|matarme|desaparecer|suicidarme)|me (?:kiero|qiero) "
+    r"(?:matar|morir)|(?:el|la) (?:\U0001faa6|\u26b0)|(?:\U0001faa6|\u26b0)",
+    SUICIDE,
+    "talks about wanting to die",
 )
 add(
     "acute.mas",

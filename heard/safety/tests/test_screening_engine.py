@@ -1,0 +1,203 @@
+"""Crisis screening internals: folding, odd input, the semantic layer hook, speed on huge text."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from heard.safety.screening import detect_language, screen
+from heard.safety.screening.text import fold, squeeze_pattern
+
+
+def test_fold_lowers_strips_accents_and_apostrophes_and_keeps_origins() -> None:
+    folded = fold("Ya NO aguanto MÁS, I'm dooone")
+    assert folded.text == "ya no aguanto mas, im done"
+    start = folded.text.index("mas")
+    assert folded.span(start, start + 3) == (14, 17)
+    assert folded.span(3, 3) == (0, 0)
+
+
+def test_fold_reads_leet_digits_between_letters_only() -> None:
+    assert fold("su1c1de at 11pm").text == "suicide at 11pm"
+
+
+def test_fold_joins_hyphenated_words_and_keeps_line_breaks() -> None:
+    assert fold("self-harm \n\n  again - ok").text == "self harm\nagain - ok"
+    assert fold("a \t b\r\nc").text == "a b\nc"
+
+
+def test_fold_drops_invisible_and_control_characters() -> None:
+    assert fold("di\u200be\x00 \u2764\ufe0f").text == "die \u2764"
+
+
+def test_squeeze_pattern_folds_like_text_but_leaves_regex_syntax() -> None:
+    assert squeeze_pattern(r"\bkill(?P<x>ed)?{2}") == r"\bkil(?P<x>ed)?{2}"
+    assert squeeze_pattern("qué\\U0001faa6don't") == "que\\U0001faa6dont"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\x00\x01\x02",
+        "\u202eerom yna evil ot tnaw t'nod I\u202c",
+        "🪦" * 3,
+        "😂😂😂",
+        "\ud800 lone surrogate",
+        "a" * 10_000,
+        "—" * 500,
+    ],
+)
+def test_it_never_raises(text: str) -> None:
+    result = screen(text)
+    assert result.level in {"none", "concern", "urgent", "acute"}
+
+
+def test_a_megabyte_is_screened_in_bounded_time() -> None:
+    text = ("I had a long day at work and the bus was late. " * 20_000)[:1_000_000]
+    text += " I want to die."
+    started = time.perf_counter()
+    result = screen(text)
+    assert time.perf_counter() - started < 30
+    assert result.crisis is True
+
+
+def test_many_matches_are_capped() -> None:
+    result = screen("I want to die. " * 2_000)
+    assert result.crisis is True
+    assert len(result.evidence) <= 300
+
+
+def test_language_detection() -> None:
+    assert detect_language(fold("no sé qué hacer con mi vida").text) == "es"
+    assert detect_language(fold("I don't know what to do").text) == "en"
+
+
+@dataclass(frozen=True)
+class FakeMatch:
+    label: str
+    similarity: float
+    prototype: str
+
+
+class FakeLayer:
+    def __init__(self, label: str | None) -> None:
+        self.label = label
+        self.calls: list[tuple[str, str]] = []
+
+    def match(self, text: str, lang: str) -> FakeMatch | None:
+        self.calls.append((text, lang))
+        if self.label is None:
+            return None
+        return FakeMatch(self.label, 0.81, "everyone would be relieved if I was gone")
+
+
+def test_the_semantic_layer_upgrades_a_message_the_patterns_missed() -> None:
+    layer = FakeLayer("ideation")
+    text = "Everyone would be relieved if I slipped away quietly."
+    result = screen(text, "en", semantic=layer)
+    assert layer.calls == [(text, "en")]
+    assert (result.level, result.crisis, result.label, result.categories) == (
+        "urgent",
+        True,
+        "ideation",
+        ("suicide",),
+    )
+    assert result.semantic_used is True
+    assert result.evidence[-1].effect == "semantic"
+    assert result.evidence[-1].rule == "semantic.ideation"
+    assert "0.81" in result.explanation
+
+
+def test_an_acute_semantic_match_is_acute() -> None:
+    result = screen("se acabó todo para mí", semantic=FakeLayer("acute"))
+    assert (result.level, result.label) == ("acute", "acute")
+
+
+def test_the_semantic_layer_is_asked_for_a_language() -> None:
+    layer = FakeLayer(None)
+    result = screen("ya nada importa, todo me da lo mismo", semantic=layer)
+    assert layer.calls[0][1] == "es"
+    assert result.semantic_used is True
+    assert result.crisis is False
+
+
+def test_the_semantic_layer_never_overrides_a_counter_signal() -> None:
+    for text in (
+        "I don't want to kill myself.",  # negation
+        "This exam is killing me.",  # idiom
+        "My friend wants to die.",  # third party
+        "I want to die, said the character in the film.",  # media
+    ):
+        layer = FakeLayer("ideation")
+        result = screen(text, semantic=layer)
+        assert layer.calls == []
+        assert result.crisis is False
+
+
+def test_the_semantic_layer_is_not_asked_when_the_patterns_are_sure() -> None:
+    layer = FakeLayer("abuse")
+    result = screen("I want to die", semantic=layer)
+    assert layer.calls == []
+    assert (result.label, result.semantic_used) == ("ideation", False)
+
+
+def test_an_unknown_semantic_label_is_ignored() -> None:
+    result = screen("quiet evening", semantic=FakeLayer("none"))
+    assert (result.crisis, result.semantic_used) == (False, True)
+
+
+def test_semantic_true_uses_the_installed_layer(monkeypatch: pytest.MonkeyPatch) -> None:
+    from heard.safety.screening import semantic
+
+    layer = FakeLayer("self_harm")
+    monkeypatch.setattr(semantic, "get_layer", lambda: layer)
+    result = screen("the blade and me tonight", semantic=True)
+    assert result.label in {"self_harm", "acute"}
+    assert result.crisis is True
+
+
+def test_semantic_true_without_the_extra_is_patterns_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from heard.safety.screening import semantic
+
+    monkeypatch.setattr(semantic, "get_layer", lambda: None)
+    result = screen("quiet evening", semantic=True)
+    assert (result.crisis, result.semantic_used) == (False, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis", "about"),
+    [
+        # an idiom earlier in the text does not touch a later signal
+        ("I'd kill for a coffee but honestly I want to die", True, "self"),
+        # "accidentally" anywhere in the sentence makes a hurt an accident
+        ("By accident I scratched my arm pretty badly", False, ""),
+        # another idiom in the sentence does not excuse self-harm
+        ("This exam is killing me so I cut myself", True, "self"),
+        # "not gonna lie" denies nothing
+        ("not gonna lie I want to die", True, "self"),
+        # the negation inside "don't want to live" does not deny what follows
+        ("i dont want to live i want to die", True, "self"),
+        # a new first-person clause ends the negation
+        ("My therapist doesn't know I cut myself", True, "self"),
+        # a time in the past, but told in the present
+        ("In high school I think about suicide a lot", True, "self"),
+        # reported speech
+        ("My friend told me that life is not worth living", False, "someone_else"),
+        # the nearest subject is someone else
+        ("my cousin has no reason to live", False, "someone_else"),
+        # recovery said in another clause makes a past act history
+        ("I attempted suicide but I'm doing much better now", False, "past"),
+    ],
+)
+def test_context_rules(text: str, crisis: bool, about: str) -> None:
+    result = screen(text)
+    assert (result.crisis, result.about) == (crisis, about)
+
+
+def test_history_with_a_denied_recovery_stays_a_concern() -> None:
+    result = screen("Two years ago I tried to kill myself and I'm not doing better.")
+    assert (result.level, result.about, result.crisis) == ("concern", "past", False)
