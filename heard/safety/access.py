@@ -78,9 +78,13 @@ def access_own_alert(client: User, alert_id: str | uuid.UUID | None) -> RiskAler
     return RiskAlert.objects.filter(public_id=parsed, client=client).first()
 
 
-def own_alert_for(client: User, *, source: str, source_id: uuid.UUID) -> RiskAlert | None:
-    """The client's own alert raised by one source object (e.g. their questionnaire), if any."""
-    return RiskAlert.objects.filter(client=client, source=source, source_id=source_id).first()
+def own_alert_for(
+    client: User, *, source: str | tuple[str, ...], source_id: uuid.UUID
+) -> RiskAlert | None:
+    """The client's own alert raised by one source object (e.g. their questionnaire), if any.
+    Several sources may be given (e.g. a plan version screened, or unscreened on a fault)."""
+    sources = (source,) if isinstance(source, str) else source
+    return RiskAlert.objects.filter(client=client, source__in=sources, source_id=source_id).first()
 
 
 def visible_contact_requests(user: User) -> QuerySet[ContactRequest]:

@@ -75,6 +75,16 @@ def is_empty(content: Mapping[str, Sequence[Entry]]) -> bool:
     return not any(content.get(section) for section in SECTIONS)
 
 
+def text_lines(content: Mapping[str, Sequence[Entry]]) -> list[str]:
+    """Every free-text line of a plan, in step order (contact steps have none)."""
+    return [
+        str(entry)
+        for section in SECTIONS
+        if section not in CONTACT_SECTIONS
+        for entry in content.get(section, [])
+    ]
+
+
 def _text(value: Any) -> str:
     """One line of text: surrounding space trimmed, inner runs of space made one space."""
     return _SPACES.sub(" ", str(value if value is not None else "")).strip()

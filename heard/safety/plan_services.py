@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from heard.accounts.models import Role, User
 from heard.audit import services as audit
 from heard.safety import plan_rules, services
-from heard.safety.models import SafetyPlan, SafetyPlanVersion
+from heard.safety.models import AlertLevel, SafetyPlan, SafetyPlanVersion, SignalSource
 from heard.safety.services import CrisisLines
 
 log = logging.getLogger("heard.safety")
@@ -85,6 +85,10 @@ def validate(content: Mapping[str, Any]) -> plan_rules.Content:
 def plan_content(plan: SafetyPlan | None) -> plan_rules.Content:
     """What a plan says now (an empty plan when there is none)."""
     return plan_rules.loads(plan.content) if plan is not None else plan_rules.empty_plan()
+
+
+def latest_version(plan: SafetyPlan) -> SafetyPlanVersion | None:
+    return plan.versions.order_by("-number").first()
 
 
 def version_content(plan: SafetyPlan, number: int) -> plan_rules.Content | None:
@@ -199,11 +203,36 @@ def _write(actor: User, plan: SafetyPlan, content: plan_rules.Content) -> Safety
 
 
 def _after_save(plan: SafetyPlan, version: SafetyPlanVersion, actor: User) -> None:
-    """THE one place that follows every saved version (save and restore alike).
+    """THE one place that follows every saved version (save and restore alike): the lines the
+    client wrote in this version go through the crisis screener like any client text.
 
-    Does nothing yet. The lead engineer adds screening of the plan's text here (it is client
-    free text: safety.services.screen_client_text with source=SignalSource.SAFETY_PLAN).
+    A plan describes hard times by design ("when I start thinking about ending it" is a
+    warning sign, not an emergency), so the plan raises an alert only at level acute: a plan,
+    a time, an attempt. Only lines new in this version are screened, so a saved plan never
+    alerts twice for the same words; text a clinician types in a session is theirs, not the
+    client's disclosure, and is not screened. The page finds the alert, if any, by the
+    version's id (`access.own_alert_for`) and shows the crisis screen.
     """
+    if actor.pk != plan.client_id:
+        return
+    before = version_content(plan, version.number - 1) if version.number > 1 else None
+    new_lines = added_lines(before, plan_rules.loads(version.content))
+    if not new_lines:
+        return
+    services.screen_client_text(
+        client=plan.client,
+        text="\n".join(new_lines),
+        source_id=version.public_id,
+        source=SignalSource.SAFETY_PLAN,
+        alert_from=AlertLevel.ACUTE,
+    )
+
+
+def added_lines(before: plan_rules.Content | None, after: plan_rules.Content) -> list[str]:
+    """The text lines in `after` that were not in `before` (contact names and numbers are
+    not free text and are left out)."""
+    old = set(plan_rules.text_lines(before)) if before is not None else set()
+    return [line for line in plan_rules.text_lines(after) if line not in old]
 
 
 def restore_version(actor: User, plan: SafetyPlan, number: int) -> SafetyPlan:

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_safe
 from heard.accounts.models import User
 from heard.core.http import request_user
 from heard.safety import access, plan_pdf, plan_rules, plan_services, services
-from heard.safety.models import SafetyPlan
+from heard.safety.models import RiskAlert, SafetyPlan, SignalSource
 
 # What each step is called, a short prompt and an example, in plain words (our own wording
 # of the Safety Planning Intervention's steps).
@@ -301,7 +301,24 @@ def _edit(request: HttpRequest, subject: Subject) -> HttpResponse:
             status=409,
         )
     _say_saved(request, plan_services.merged_sections(plan, submitted, choices))
+    alert = _alert_for_latest(subject, plan)
+    if alert is not None:
+        # What they just wrote shows immediate risk: the plan is saved, and help comes first.
+        return redirect(f"{reverse('safety:support')}?saved=1&alert={alert.public_id}")
     return redirect(subject.pages["view"])
+
+
+def _alert_for_latest(subject: Subject, plan: SafetyPlan) -> RiskAlert | None:
+    if not subject.is_own:
+        return None
+    version = plan_services.latest_version(plan)
+    if version is None:  # pragma: no cover - a saved plan always has a version
+        return None
+    return access.own_alert_for(
+        subject.client,
+        source=(SignalSource.SAFETY_PLAN, SignalSource.UNSCREENED),
+        source_id=version.public_id,
+    )
 
 
 def _int(value: str | None) -> int:

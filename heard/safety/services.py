@@ -665,10 +665,6 @@ def _unscreened(client: User, source_id: uuid.UUID, *, reason: str) -> TextCheck
 NOTE_MAX_CHARS = 4000
 
 
-def has_care_team(client: User) -> bool:
-    return bool(_care_team(client))
-
-
 def ask_care_team(
     client: User,
     *,

@@ -113,31 +113,25 @@ def reach_out(request: HttpRequest) -> HttpResponse:
     form = ContactRequestForm(request.POST or None)
     if request.method == "POST" and care_team and form.is_valid():
         alert = access.access_own_alert(user, form.cleaned_data["alert"])
-        try:
-            _request, check = services.ask_care_team(
-                user,
-                how=form.cleaned_data["how"],
-                note=form.cleaned_data["note"],
-                alert=alert,
-                idempotency_key=form.cleaned_data["key"],
-                lang=get_language(),
-            )
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        else:
-            if check is not None and check.show_crisis_screen:
-                return redirect(_support_url(check.alert, failed=check.failed))
-            if check is not None and check.show_helping_someone:
-                return redirect(reverse("safety:reach_out_sent") + "?someone=1")
-            return redirect("safety:reach_out_sent")
+        # The form has checked every field the service checks, so nothing here is refused.
+        _request, check = services.ask_care_team(
+            user,
+            how=form.cleaned_data["how"],
+            note=form.cleaned_data["note"],
+            alert=alert,
+            idempotency_key=form.cleaned_data["key"],
+            lang=get_language(),
+        )
+        if check is not None and check.alert is not None and check.show_crisis_screen:
+            return redirect(_support_url(check.alert, failed=check.failed))
+        if check is not None and check.show_helping_someone:
+            return redirect(reverse("safety:reach_out_sent") + "?someone=1")
+        return redirect("safety:reach_out_sent")
     return render(request, "safety/reach_out.html", {"form": form, "care_team": care_team})
 
 
-def _support_url(alert: RiskAlert | None, *, failed: bool) -> str:
-    query = "saved=1"
-    if alert is not None:
-        query += f"&alert={alert.public_id}"
+def _support_url(alert: RiskAlert, *, failed: bool) -> str:
+    query = f"saved=1&alert={alert.public_id}"
     if failed:
         query += "&unscreened=1"
     return f"{reverse('safety:support')}?{query}"

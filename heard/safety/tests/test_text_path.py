@@ -226,6 +226,10 @@ def test_the_care_team_sees_the_request_and_marks_it_done(client, personas, scre
     request.refresh_from_db()
     assert request.status == "done"
     assert request.done_by == personas.dana
+    # Marking it again (another tab) changes nothing.
+    services.complete_contact_request(personas.sam, request=request)
+    request.refresh_from_db()
+    assert request.done_by == personas.dana
     assert b"Asked to be contacted" not in client.get(reverse("people:caseload")).content
 
 
