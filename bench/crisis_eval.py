@@ -59,6 +59,8 @@ def evaluate(
     exact: Counter[str] = Counter()
     none_by_kind: dict[str, list[bool]] = defaultdict(list)
     misses: list[tuple[dict[str, Any], Any]] = []
+    by_lang: dict[str, list[bool]] = defaultdict(list)
+    by_kind: dict[str, list[bool]] = defaultdict(list)
     for row, result in zip(rows, results, strict=True):
         label = row["label"]
         if label == "none":
@@ -67,6 +69,8 @@ def evaluate(
                 misses.append((row, result))
         else:
             by_label[label].append(result.crisis)
+            by_lang[row.get("lang", "")].append(result.crisis)
+            by_kind[row.get("kind", "")].append(result.crisis)
             exact[label] += result.label == label
             if not result.crisis:
                 misses.append((row, result))
@@ -78,6 +82,9 @@ def evaluate(
               f"  [exact {ratio(exact[label], len(flags))}]")  # fmt: skip
     acute_ideation = by_label.get("acute", []) + by_label.get("ideation", [])
     print(f"    acute+ideation      recall {ratio(sum(acute_ideation), len(acute_ideation))}")
+    for name, groups in (("language", by_lang), ("kind", by_kind)):
+        parts = ", ".join(f"{key} {sum(v)}/{len(v)}" for key, v in sorted(groups.items()))
+        print(f"  crisis recall by {name}: {parts}")
 
     positives = [f for label in CRISIS_LABELS for f in by_label.get(label, [])]
     true_pos = sum(positives)

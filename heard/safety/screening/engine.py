@@ -48,6 +48,7 @@ from heard.safety.screening.lexicon import (
     URGENT,
     Rule,
     expand,
+    trigrams_of,
 )
 from heard.safety.screening.text import Folded, fold
 
@@ -76,6 +77,8 @@ NEGATION_REACH = 48
 # How far back the subject of a match is looked for.
 SUBJECT_REACH = 90
 QUOTE_LENGTH = 80
+# Laughter anywhere in a message this short colours the whole of it.
+SHORT_MESSAGE = 200
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,7 @@ _STRETCH = re.compile(
     r"currently|and now|so now|pero|ahora|hoy|actualmente|ultimamente|sin embargo|y ahora)(?!\w)"
 )
 # Stretches for reported speech: "my friend said ... and I ..." is two reports.
-_REPORT_STRETCH = re.compile(r"[.!?;\n\u2026]+|(?<!\w)(?:and|but|y|pero)(?!\w)")
+_REPORT_STRETCH = re.compile(r"[.!?;,:\n\u2026]+|(?<!\w)(?:and|but|y|pero)(?!\w)")
 
 _PEOPLE = (
     r"(?:friend|best friend|bestie|bff|brother|sister|bro|sis|mom|mum|mother|dad|father|son|"
@@ -161,25 +164,37 @@ _PEOPLE = (
 )
 _SUBJECT = re.compile(
     expand(
-        r"(?<!\w)(?:(?P<other>(?:my|a|our|his|her|their|this|one of my|mi|mis|un|una|su|sus|"
-        rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}|he|she|they|hes|shes|theyre|theyve|hed|shed|"
-        r"theyd|someone|somebody|ella|ellos|ellas|alguien)|(?P<self>i|im|ive|id|il|ima|me|my|"
-        r"myself|yo|mi))(?!\w)",
+        r"(?<!\w)(?:(?P<other>(?<!to )(?<!with )(?<!for )(?<!a )(?<!para )(?<!con )(?<!de )"
+        r"(?:my|a|our|his|her|their|this|one of my|mi|mis|un|una|su|sus|"
+        rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}|he(?! \w+(?:ado|ido)(?!\w))|she|they|hes|shes|"
+        r"theyre|theyve|hed|shed|theyd|someone|somebody|ella|ellos|ellas|alguien)|"
+        r"(?P<self>i|im|ive|id|il|ima|my|myself|yo|mi|"
+        r"(?<!sent )(?<!told )(?<!gave )(?<!texted )(?<!showed )(?<!asked )(?<!messaged )"
+        r"me))(?!\w)",
         {},
     )
 )
 _INSIDE_SELF = re.compile(
     expand(
-        r"(?<!\w)(?:myself|my self|me|my|i|im|matarme|suicidarme|morirme|cortarme|lastimarme|"
-        r"quiero|tengo|estoy|me siento|mi)(?!\w)",
+        r"(?<!\w)(?:myself|my self|me|my|i|im|id|ive|il|ima|matarme|suicidarme|morirme|cortarme|"
+        r"lastimarme|quiero|tengo|estoy|me siento|mi)(?!\w)",
         {},
     )
 )
+# Someone else inside the match: a reflexive anywhere ("hurts herself", "matarse"), or a
+# third-person verb that opens it ("wants to die", "se quiere matar"; not "3 cuts", "see").
 _INSIDE_OTHER = re.compile(
     expand(
-        r"(?<!\w)(?:himself|herself|themselves|themself|wants|talks|says|keeps|thinks|plans|"
-        r"feels|tells|cuts|hurts|burns|harms|wishes|is going|se|quiere|quieren|dice|habla|piensa|"
-        r"suicidarse|matarse|morirse|cortarse|lastimarse|hacerse|esta pensando)(?!\w)",
+        r"(?<!\w)(?:himself|herself|themselves|themself|suicidarse|matarse|morirse|cortarse|"
+        r"lastimarse|hacerse)(?!\w)",
+        {},
+    )
+)
+_OPENS_OTHER = re.compile(
+    expand(
+        r"(?:wants|talks|says|keeps|thinks|plans|feels|tells|cuts|hurts|burns|harms|wishes|"
+        r"is going|se (?=\w+(?:a|e|an|en)(?!\w))|quiere|quieren|dice|habla|piensa|esta pensando)"
+        r"(?!\w)",
         {},
     )
 )
@@ -196,8 +211,12 @@ _REPORT = re.compile(
 _PAST_VERB = re.compile(
     r"(?<!\w)(?:\w+ed|was|were|had|did|took|tried|cut|wrote|thought|felt|went|made|gave|got|"
     r"began|used to|would|ate|swallowed|hit|burnt|bit|fought|slept|lost|left|ran|spent|told|"
-    r"knew|saw|kept|drank|wanted|od)(?!\w)"
+    r"knew|saw|kept|drank|wanted|od|\w+aba|\w+aban|\w+ieron|\w+aron)(?!\w)"
 )
+_ANNIVERSARY = re.compile(r"(?:years?|months?|anos|meses) since|(?:anos|meses) desde")
+_QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
+_TODAY = re.compile(r"today|hoy|now|ahora")
+_FIRST_PERSON_ANY = re.compile(r"(?<!\w)(?:i|im|ive|id|il|me|my|myself|yo|mi)(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:i|im|ive|id|yo)(?!\w)")
 _NEGATED_RECOVERY = re.compile(r"(?:not|no|never|isnt|arent|wasnt|nunca) (?:\w+ )?$")
 _ES_WORDS = re.compile(
@@ -229,9 +248,9 @@ class _Hit:
 class _Spans:
     """All matches of some rules, sorted, with quick lookups by position."""
 
-    def __init__(self, rules: Iterable[Rule], text: str) -> None:
+    def __init__(self, rules: Iterable[Rule], text: str, grams: set[str]) -> None:
         found = sorted(
-            (m.start(), m.end(), rule.id) for rule in rules for m in rule.compiled.finditer(text)
+            (m.start(), m.end(), rule.id) for rule in rules for m in rule.finditer(text, grams)
         )
         self.items = found
         self.starts = [start for start, _, _ in found]
@@ -321,16 +340,17 @@ def _layer(semantic: SemanticLayerLike | bool | None) -> SemanticLayerLike | Non
 def _weigh(folded: Folded) -> list[_Hit]:
     """Every signal match, each marked with what (if anything) cancels it."""
     text = folded.text
+    grams = trigrams_of(text)
     hits = sorted(
         (
             _Hit(rule, m.start(), m.end())
             for rule in _SIGNALS
-            for m in rule.compiled.finditer(text)
+            for m in rule.finditer(text, grams)
             if m.end() > m.start()
         ),
         key=lambda hit: (hit.start, -_STRENGTH[hit.rule.kind]),
     )[:MAX_MATCHES]
-    counters = {kind: _Spans(rules, text) for kind, rules in _COUNTERS.items()}
+    counters = {kind: _Spans(rules, text, grams) for kind, rules in _COUNTERS.items()}
     compound = _means_and_time(counters[MODIFIER])
     if compound is not None:
         hits.append(_Hit(MEANS_AND_TIME, compound[0], compound[1]))
@@ -392,6 +412,8 @@ class _Context:
                 if accident[2].endswith("accident"):
                     return ("idiom", accident)
         if hit.rule.hyperbole and not self.counters[SERIOUS].items:
+            if len(self.text) <= SHORT_MESSAGE:  # a short message jokes as a whole
+                low, high = 0, len(self.text)
             laughs = self.counters[LAUGHTER].within(low, min(high + 40, len(self.text)))
             if laughs:
                 return ("idiom", laughs[0])
@@ -415,16 +437,36 @@ class _Context:
         return None
 
     def _media(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
+        """Media or a topic in the same clause; or in the same stretch when the writer does
+        not speak of themself ("the leaflet lists suicidal thoughts")."""
         low, high = self.stretches.around(hit.start, hit.end)
         found = self.counters[MEDIA].within(low, high)
-        return ("media", found[0]) if found else None
+        if not found:
+            return None
+        clause_low, clause_high = self.clauses.around(hit.start, hit.end)
+        for cue in found:
+            if clause_low <= cue[0] and cue[1] <= clause_high:
+                return ("media", cue)
+        quoted = _QUOTE.search(self.text, low, hit.start) and _QUOTE.search(
+            self.text, hit.end, high
+        )
+        if _FIRST_PERSON_ANY.search(self.text, clause_low, hit.end) and not quoted:
+            return None
+        return ("media", found[0])
 
     def _history(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
         low, high = self.stretches.around(hit.start, hit.end)
-        if self.counters[RECENT].within(low, high):
+        past = self.counters[HISTORY].within(low, high)
+        recent = self.counters[RECENT].within(low, high)
+        for marker in past:
+            if _ANNIVERSARY.search(self.text, marker[0], marker[1]) and all(
+                _TODAY.fullmatch(self.text, start, end) for start, end, _ in recent
+            ):
+                # "Three years since my attempt today": "today" is the anniversary, not the act.
+                return ("history", marker)
+        if recent:
             return None
         stretch = self.text[low:high]
-        past = self.counters[HISTORY].within(low, high)
         for marker in past:
             if marker[2].startswith("es.") or hit.rule.past or _PAST_VERB.search(stretch):
                 return ("history", marker)
@@ -438,7 +480,7 @@ class _Context:
         inside = self.text[hit.start : hit.end]
         if _INSIDE_SELF.search(inside):
             return "self"
-        if _INSIDE_OTHER.search(inside):
+        if _INSIDE_OTHER.search(inside) or _OPENS_OTHER.match(inside):
             return "other"
         low, _ = self.reports.around(hit.start, hit.end)
         if _REPORT.search(self.text, low, hit.start):
@@ -518,7 +560,8 @@ def _self_result(
         for h in active
         if h.rule.category == SUICIDE and h.rule.kind != CONCERN and h.rule.escalates
     ]
-    modifiers = _Spans(_COUNTERS[MODIFIER], folded.text).items if suicidal else []
+    plain = folded.text
+    modifiers = _Spans(_COUNTERS[MODIFIER], plain, trigrams_of(plain)).items if suicidal else []
     if suicidal and modifiers:
         strongest = _STRENGTH[ACUTE]
     level = LEVELS[strongest]

@@ -9,7 +9,10 @@ Every pattern is checked to be free of nested unbounded repeats, so matching sta
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib's regex parser
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from heard.safety.screening.text import squeeze_pattern
 
@@ -51,9 +54,66 @@ class Rule:
     past: bool = False  # the words themselves tell of an act ("tried to", "attempted")
     escalates: bool = True  # a plan, means or time nearby makes it acute (not for passive wishes)
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    # A cheap test before the regular expression: every match holds one of these strings.
+    # Three-letter keys are looked up among a message's trigrams; shorter ones with `in`.
+    trigrams: frozenset[str] | None = field(init=False, repr=False, compare=False)
+    short_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", re.compile(self.pattern))
+        found = anchors(self.pattern)
+        keys = {anchor[:3] for anchor in found} if found else set()
+        trigrams = frozenset(k for k in keys if len(k) == 3) if found else None
+        object.__setattr__(self, "trigrams", trigrams)
+        object.__setattr__(self, "short_keys", tuple(sorted(k for k in keys if len(k) < 3)))
+
+    def finditer(self, text: str, trigrams: set[str]) -> Iterator[re.Match[str]]:
+        """Every match in `text`, skipping the scan when none of the anchors is there."""
+        if (
+            self.trigrams is None
+            or not self.trigrams.isdisjoint(trigrams)
+            or any(k in text for k in self.short_keys)
+        ):
+            yield from self.compiled.finditer(text)
+
+
+def trigrams_of(text: str) -> set[str]:
+    """Every three-character slice of `text`, for `Rule.may_match`."""
+    return {text[i : i + 3] for i in range(len(text) - 2)}
+
+
+def anchors(pattern: str) -> set[str] | None:
+    """Literal strings one of which every match of `pattern` contains, or None if unknown."""
+    return _required(list(sre_parse.parse(pattern)))
+
+
+def _score(strings: set[str]) -> tuple[int, int]:
+    return (min(3, min(len(s) for s in strings)), -len(strings))
+
+
+def _required(items: list[Any]) -> set[str] | None:
+    """Strings one of which a match of the parsed `items` must contain (None if unknown)."""
+    candidates: list[set[str]] = []
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre_parse.LITERAL:
+            run.append(chr(av))
+            continue
+        if run and "".join(run).strip():
+            candidates.append({"".join(run).strip()})
+        run = []
+        found: set[str] | None = None
+        if op is sre_parse.SUBPATTERN:
+            found = _required(list(av[3]))
+        elif op is sre_parse.BRANCH:
+            parts = [_required(list(branch)) for branch in av[1]]
+            if all(parts):
+                found = set().union(*parts)  # type: ignore[arg-type]
+        elif op in (sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT) and av[0] >= 1:
+            found = _required(list(av[2]))
+        if found and all(found):
+            candidates.append(found)
+    return max(candidates, key=_score) if candidates else None
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:

@@ -112,7 +112,7 @@ MACROS = {
         "not (?:be|b) alive",
         "dead",
         "not wake up",
-        "sleep (?:for|and) (?:\\w+ ){0,3}(?:forever|long time|never wake up)",
+        "(?:go to )?sleep (?:for|and) (?:\\w+ ){0,3}(?:forever|long time|never wake up)",
         "not exist",
         "stop existing",
         "cease to exist",
@@ -451,7 +451,8 @@ MACROS = {
         "those (?:people|kids|guys|bitches|bastards)",
         "the (?:teacher|kids|class|school|boss|neighbou?r|baby|guy|girl|manager|landlord|"
         "bully|bullies|whole class|whole school|principal)",
-        "that (?:guy|girl|man|woman|bitch|bastard|asshole|prick|teacher|kid|person|cunt|dude)",
+        "(?:that|this) (?:guy|girl|man|woman|bitch|bastard|asshole|prick|teacher|kid|person|cunt|"
+        "dude|fool|clown|mf|idiot|prick)",
         "my (?:\\w+ )?(?:dad|father|mom|mum|mother|stepdad|step dad|stepmom|brother|sister|"
         "boss|teacher|ex|wife|husband|partner|boyfriend|girlfriend|bf|gf|roommate|coworker|"
         "co worker|manager|neighbou?r|classmate|baby|son|daughter|kids?|family|parents|uncle|"
@@ -476,6 +477,7 @@ add(
     r"{WANT}(?: to| ta| 2)?{ADV} {DIE}",
     SUICIDE,
     "talks about wanting to die",
+    hyperbole=True,
 )
 add(
     "ideation.wish_dead",
@@ -569,7 +571,8 @@ add(
 add(
     "ideation.better_off",
     URGENT,
-    r"better off (?:dead|without me|if i (?:was|were|wasnt|werent|died|disappeared|was gone|"
+    r"better off (?:dead|without me|if i (?:just |simply )?(?:was|were|wasnt|werent|died|"
+    r"disappeared|was gone|"
     r"wasnt here|werent here|wasnt around|never existed))|"
     r"(?:better|happier|easier|lighter|calmer|simpler|freer)(?: off)? "
     r"(?:without me|if i (?:was|were) (?:gone|dead|not here)|when im gone|if im gone)",
@@ -694,7 +697,8 @@ add(
     "ideation.dont_care_if_die",
     URGENT,
     r"(?:dont|do not|wouldnt|would not) (?:care|mind)(?: \w+){0,2} (?:if|whether) i "
-    r"(?:live|die|died|wake up|dont wake up|didnt wake up|get hit|crash)|"
+    r"(?:live|die|died|wake up|dont wake up|didnt wake up|get hit|got hit|got run over|crash|"
+    r"crashed|was gone|got sick|disappeared|wasnt here|never woke up)|"
     r"wouldnt mind (?:dying|not waking up|if i died|being dead|getting hit)|"
     r"(?:hope|hoping) (?:i )?(?:get hit by|crash|die in|something kills)",
     SUICIDE,
@@ -754,10 +758,18 @@ add(
     r"room|car)|"
     r"hidden|under my bed|in my drawer)|"
     r"(?:lethal|fatal|deadly) dose|how many {PILLS} (?:it takes|to die|would)|"
+    r"(?:going|go|heading|head|walking|driving|drive|went) (?:up )?to the (?:bridge|tracks|cliffs?|"
+    r"roof|rooftop|river|train tracks|railway|top of)",
+    "",
+    "mentions a means",
+)
+add(
+    "acute.place",
+    MODIFIER,
     r"(?:the|a|this|that) (?:bridge|ledge|roof|rooftop|cliff|train tracks|tracks|railway|overpass)"
     r"|(?:high|tall) (?:enough|building)",
     "",
-    "mentions a means",
+    "mentions a place",
 )
 add(
     "acute.time",
@@ -771,7 +783,8 @@ add(
     r"(?:asleep|sleeping|gone|out|in bed)|on my birthday|at midnight|in an hour|in a few hours|"
     r"before (?:morning|sunrise|the weekend)|(?:its|it is|this is) (?:time|the night|the day)|"
     r"(?:by|before) (?:friday|monday|tomorrow|the end of (?:the|this) (?:week|month))|"
-    r"right now|soon",
+    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday) (?:morning|night|evening)",
     "",
     "mentions a time",
 )
@@ -827,7 +840,8 @@ add(
     "acute.goodbye",
     ACUTE,
     r"(?:this is|its|here is|heres|consider this) (?:my )?(?:goodbye|good bye|farewell|last "
-    r"(?:message|post|text|note|words|time)|final (?:message|post|words|goodbye))|"
+    r"(?:message|post|text|note|words|time|entry|entery|update|journal)|final (?:message|post|"
+    r"words|goodbye|entry))|(?:goodby|goodbye|bye)(?= *$)|"
     r"(?:my |a )?(?:goodbye|good bye|farewell|final|last|{SUIC}) (?:note|letter|letters|message|"
     r"messages|video|post|text|words)|"
     r"(?:goodbye|bye|farewell)(?: \w+)? (?:forever|everyone|world|cruel world|for good|"
@@ -1071,7 +1085,7 @@ add(
     r"im gonna|i will|i am going to|cant stop thinking about|keep thinking about|"
     r"imagine|imagining|picture|picturing|visuali[sz]\w*|close to|so close to|almost|nearly|"
     r"came close to|id|i would|would|finna|bout to|tryna|boutta|gon|gunna|gonna go|"
-    r"lose it and|snap and|end up)(?: \w+)?"
+    r"lose it and|snap and|end up)(?: \w+){0,5}"
     r" (?:{HARM_VERB}(?:ing)?) {TARGET}"
     + _NOT_TRIVIAL_AFTER_KILL
     + r"(?! (?:with kindness|off guard|to it|in (?:a|the) (?:game|match|argument|debate)|at "
@@ -1094,6 +1108,7 @@ add(
     r"bill))",
     HARM_TO_OTHERS,
     "threatens violence against others",
+    person="self",
 )
 add(
     "harm.make_suffer",
@@ -1188,7 +1203,8 @@ add(
     "abuse.control",
     URGENT,
     r"{AGENT}(?: \w+){0,3} (?:takes?|took|controls?|checks?|reads?|tracks?|monitors?|keeps?|"
-    r"went through|goes through|holds|has) (?:all )?(?:of )?my (?:money|paycheck|pay|wages|"
+    r"went through|goes through|holds|has) (?:all )?(?:of )?(?:my|the|our) (?:money|paycheck|pay|"
+    r"wages|"
     r"phone|messages|texts|location|bank|card|cards|passport|id|keys|accounts?|documents|papers)|"
     r"(?:wont|doesnt|dont|will not|does not|do not|never) (?:let|allow) me (?:to )?(?:leave|go out|"
     r"go anywhere|see|talk to|have|use|eat|sleep|call|work|get a job|out of (?:the|his|her) sight|"
@@ -1299,7 +1315,8 @@ add(
     r"(?:to )?(?:jump|step|fall|let go|end it|swerve|drive off|crash|drown|just go|lean)|"
     r"one (?:small |little )?step (?:forward|off|over|and)|"
     r"(?:river|bridge|tracks|train|traffic|cliff|ledge|roof|balcony|window|water|motorway|"
-    r"highway|platform)(?: \w+){0,8} (?:would be (?:so )?easy|how easy|end it|ending it|"
+    r"highway|platform)(?: \w+){0,8} (?:would be (?:so )?(?:easy|quiet|peaceful|calm|nice)|how "
+    r"easy|end it|ending it|"
     r"jump|step in|step out|lean|let go|pull me|calling me)",
     SUICIDE,
     "thinks about an easy way out",
@@ -1329,7 +1346,8 @@ add(
     r"(?:planned|planning|plan|wrote|writing) (?:my |the )?(?:funeral|eulogy|obituary)|"
     r"(?:life )?insurance (?:money|payout|pays? out|would pay|policy pays)|"
     r"(?:saying|said|say|started saying) (?:my )?goodbyes? (?:to|in)|"
-    r"(?:checking|check|clocking|tapping|logging|signing) (?:out|off) (?:for good|permanently|"
+    r"(?:checking|check|clocking|tapping|logging|signing) (?:out|off)(?: tonight| today| now)? "
+    r"(?:for good|permanently|"
     r"early|of (?:life|this life)|forever)|im checking out(?= *(?:$|[.!]))",
     SUICIDE,
     "talks about their own funeral or goodbyes",
@@ -1363,7 +1381,12 @@ add(
     r"(?:decided on|picked|chose|set) (?:a |the )?(?:friday|saturday|sunday|monday|tuesday|"
     r"wednesday|thursday|tonight|tomorrow|a date|the date|the day|the time|a day)|"
     r"(?:cant|wont) be (?:talked|stopped|talked out of)|talked out of it|"
-    r"(?:already|just) (?:started|did it|done it)(?: \w+){0,4} no (?:going|turning) back|"
+    r"(?:already|just) (?:started|did it|done it)(?:,? \w+){0,4} no (?:going|turning) back|"
+    r"i (?:took|swallowed|took all of) them(?= *(?:$|[.!]))|"
+    r"made (?:up )?my (?:decision|mind)(?! to (?:stay|leave|quit|go|move|apply|study|try))|"
+    r"waiting (?:for|until) (?:dark|nightfall|everyone (?:to|is)|them to)|"
+    r"(?:finally|at last|soon) (?:ill |i will |i can )?(?:rest|be at peace|be free|sleep forever)"
+    r"(?= *(?:$|[.!]))|"
     r"(?:notes?|letters?) (?:are |is )?(?:written|done|ready|finished|on the)|"
     r"(?:wrote|written|writing|finished|left) (?:the|my|a|some|all the|all my) "
     r"(?:note|notes|letters?|goodbye)(?! (?:to|for) (?:my )?(?:teacher|boss|landlord|school|work))|"
@@ -1435,7 +1458,8 @@ add(
     r"(?:picking|pick|picked|reopen\w*|open\w* up|tear\w* open|tore open) (?:at )?(?:the |my )?"
     r"(?:cuts|scabs|wounds|scars|burns)|so (?:they|it) (?:dont|doesnt|wont|cant) heal|"
     r"(?:long sleeves|hoodies?|sweaters?|jumpers?|bracelets|bandages?|plasters|band ?aids|gauze)"
-    r"(?: \w+){0,4} (?:again|in (?:the )?summer|in this heat|to hide|so no one|so nobody|"
+    r"(?:[.,!]? \w+){0,4}[.,!]? (?:again|in (?:the )?summer|in this heat|to hide|so no one|"
+    r"so nobody|"
     r"(?:you )?know (?:exactly )?why)|(?:need|want|have) to feel (?:pain|the pain|physical pain|"
     r"the sting|it sting)|"
     r"(?:calms? me|helps|makes me feel (?:better|calm|real|something|alive))(?: \w+){0,4} "
@@ -1474,7 +1498,8 @@ add(
     r"(?:routine|schedule|movements)|know when (?:hes|shes|he is|she is|theyre) (?:alone|home "
     r"alone|by (?:him|her)self)|(?:made|making|have|got) a (?:hit |kill )?list(?: \w+){0,6} "
     r"(?:wronged|hurt|bullied|deserve)|hit list|kill list|catch a body|"
-    r"(?:he|she)(?:s| is) (?:not|aint) (?:walking|gonna walk) away|"
+    r"(?:he|she)(?:s| is)? (?:not|aint) (?:walking|gonna walk) away|pull(?:ing)? up on (?:him|her|"
+    r"them|that \w+|this \w+)|"
     r"(?:put|putting|slip|slipping|add|adding) (?:something|stuff|bleach|poison)(?: \w+)? (?:in|"
     r"into) "
     r"(?:his|her|their) (?:food|drink|coffee|tea)|"
@@ -1488,6 +1513,7 @@ add(
     r"(?:his|her|their) (?:car|house|tyres|tires)",
     HARM_TO_OTHERS,
     "talks about harming someone",
+    person="self",
 )
 add(
     "abuse.more",
@@ -1526,14 +1552,460 @@ add(
     person="self",
 )
 
+add(
+    "self_harm.did_it",
+    URGENT,
+    r"i (?:cut|sh|burned|burnt|scratched)(?= (?:again|for the first time|tonight|today|last night|"
+    r"this morning|deep|deeper))",
+    SELF_HARM,
+    "says they self-harmed",
+)
+add(
+    "ideation.wont_need",
+    URGENT,
+    r"(?:dont think|doubt) (?:ill|il|i will|i ll) (?:need|be needing|be using|be around|be here|"
+    r"make it)|(?:looked|looking|look|searched|searching|googled|googling|research\w*|read\w*) "
+    r"(?:up )?(?:how|ways|methods)(?: (?:people|to|you|one))? (?:end|kill|take|die|overdose|hang)",
+    SUICIDE,
+    "hints they will not be around, or searches for ways to die",
+)
+
+add(
+    "self_harm.did_it",
+    URGENT,
+    r"i (?:cut|sh|burned|burnt|scratched)(?= (?:again|for the first time|tonight|today|last night|"
+    r"this morning|deep|deeper))",
+    SELF_HARM,
+    "says they self-harmed",
+)
+add(
+    "ideation.wont_need",
+    URGENT,
+    r"(?:dont think|doubt) (?:ill|il|i will|i ll) (?:need|be needing|be using|be around|be here|"
+    r"make it)|(?:looked|looking|look|searched|searching|googled|googling|research\w*|read\w*) "
+    r"(?:up )?(?:how|ways|methods)(?: (?:people|to|you|one))? (?:end|kill|take|die|overdose|hang)",
+    SUICIDE,
+    "hints they will not be around, or searches for ways to die",
+)
+
+# --- other voices: formal letters, older adults, teen texting, terse lines --------------
+add(
+    "ideation.formal",
+    URGENT,
+    r"(?:no longer|do not|dont|have no|have lost (?:the|all|any)|lost (?:the|all|any)) "
+    r"(?:wish|desire|will|intention|interest|reason|strength) to (?:live|go on|continue|carry on|"
+    r"be alive|remain|exist|keep living|keep going|fight|stay)|"
+    r"(?:weary|tired|exhausted|sick|worn out|fed up|done) (?:of|with) (?:life|living|this life|"
+    r"being alive|existing|this world|the world|it all|this existence|breathing)|"
+    r"(?:welcome|would welcome|embrace|look forward to|long for|yearn for|pray for|ready for|"
+    r"await|waiting for|wish for|hoping for) (?:death|the end|my (?:own )?death|dying|eternal "
+    r"(?:rest|sleep)|the grave|the afterlife|a way out|my last breath)|"
+    r"(?:lord|god|jesus|heaven)(?: \w+){0,4} (?:take me|call me home|bring me home|let me go|"
+    r"end (?:this|it|my suffering)|take me away)|(?:ready|want|wish|time) to (?:go|be) (?:home|"
+    r"with) "
+    r"(?:the lord|god|jesus|my (?:late )?\w+ (?:in heaven|again|up there))|"
+    r"(?:ive|i have) (?:lived|had) (?:long )?enough|my time (?:is|has) (?:up|come)|"
+    r"(?:see|find) (?:little|no) (?:purpose|point|sense|meaning) in (?:carrying on|going on|living|"
+    r"continuing|life|being here|waking up)|"
+    r"(?:decided|resolved|determined|chosen|made the decision) to (?:end|take) (?:my|my own) life|"
+    r"(?:end|ending|take|taking) (?:my|my own) life|(?:contemplat\w+|consider\w+) (?:ending|"
+    r"taking) "
+    r"(?:my|my own) life|life (?:has become|is) (?:unbearable|too much to bear|a burden|pointless|"
+    r"meaningless|not worth)",
+    SUICIDE,
+    "says they no longer wish to live",
+)
+add(
+    "ideation.teen",
+    URGENT,
+    r"(?:dip|leave|log off|logout|log out|peace out|check out|exit|bounce|yeet myself)"
+    r"(?: (?:this|the) (?:world|life|planet|earth))? (?:permanently|forever|for good|for real "
+    r"this time)|yeet (?:myself|me) (?:off|into|in front)|"
+    r"(?:jump|jumping|yeet|throw myself) (?:off|from) (?:a|the|my|this) (?:bridge|building|roof|"
+    r"cliff|balcony|window|overpass|parking garage|tower)|"
+    r"(?:walk|step|jump|throw myself|run|drive) (?:in|into|in front of) (?:traffic|the river|the "
+    r"ocean|"
+    r"the sea|the lake|a (?:train|bus|car|truck|lorry))|"
+    r"(?:deserve|deserves) to die|(?:dont|do not|didnt) deserve to (?:live|be alive|exist|be here|"
+    r"be born)|(?:should|should just|better) (?:just )?(?:die|kill myself|kms|disappear|not exist|"
+    r"end it)|(?:should|shouldnt) (?:not )?(?:have been|be) (?:born|alive)|"
+    r"waste of (?:space|air|oxygen|life)|(?:permanent|final) (?:solution|sleep|escape|way out|exit|"
+    r"goodbye)|make (?:it|the pain|everything|it all) stop (?:for good|forever|permanently)|"
+    r"(?:end|ending|ended) (?:this|the) (?:pain|suffering|misery|nightmare) (?:for good|forever|"
+    r"permanently|once and for all)|(?:cant|dont) wait to die|(?:ready|want|wanna|wana) to go"
+    r"(?= *(?:$|[.!]))|(?:im|i am|so) ready to (?:go|die|be gone)|"
+    r"(?:could|should|might|will|gonna|wanna) (?:just )?(?:swerve|drive off|crash (?:my|the) car|"
+    r"step off|let go of the (?:railing|rail|edge))",
+    SUICIDE,
+    "talks about wanting to die",
+)
+add(
+    "ideation.implied",
+    URGENT,
+    r"(?:no one|nobody|noone) (?:would|will|is going to) (?:even )?(?:miss|notice|care|cry)|"
+    r"(?:no one|nobody|noone) needs me|nothing (?:left )?(?:to|worth) (?:live|living) for|"
+    r"(?:everyone|everybody|the world|my family|my kids|they|you all|yall)(?: \w+){0,3} "
+    r"(?:better|happier|fine|okay|ok|relieved|free) (?:without me|when im gone|once im gone|"
+    r"if i (?:was|were|wasnt|werent|die|died))|"
+    r"(?:im|i am|i feel) (?:just )?(?:a waste|worthless|useless|pointless) (?:and|so)(?: \w+){0,4} "
+    r"(?:die|dead|gone|disappear|end)|"
+    r"(?:can|could) (?:not|no longer) (?:see|find) (?:a|any) (?:way|reason|point) (?:out|forward|"
+    r"to (?:live|go on|continue))|"
+    r"(?:tired|exhausted|sick) of (?:fighting|trying|pretending|being me|waking up)",
+    SUICIDE,
+    "feels nobody needs them or life is not worth it",
+)
+add(
+    "acute.formal",
+    ACUTE,
+    r"(?:my|the) (?:affairs|will|papers|accounts|finances|documents) (?:are|is) (?:in order|sorted|"
+    r"ready|arranged|taken care of|settled)|"
+    r"(?:tonight|today|tomorrow|this (?:evening|weekend)|soon|at last) (?:i will|ill|il|im going "
+    r"to|"
+    r"i am going to|im gonna|i shall) (?:end|finish|do|go through with) (?:it|this|everything|"
+    r"things)|(?:i will|ill|il|i shall|im going to|im gonna) (?:do|end) it (?:tonight|today|"
+    r"tomorrow|this weekend|soon|when|after|before)|"
+    r"(?:forgive|forgiv\w*) me(?: \w+){0,6} (?:for what|for leaving|for doing|for this|i have to|"
+    r"i had to|theres no other way)|(?:dont|do not) blame yourselves|(?:its|it is) not your fault"
+    r"(?: \w+){0,4} (?:i chose|i decided|my choice|my decision)|"
+    r"(?:when|after|once) you (?:find|read|get) (?:this|my (?:note|letter|message))|"
+    r"(?:these are|this is) my (?:last|final) (?:words|wishes|request)|"
+    r"(?:my|the) (?:last|final) (?:wish|request) is|(?:please )?(?:tell|let) (?:everyone|my (?:\w+ "
+    r")?"
+    r"(?:family|kids|children|mom|mum|dad|parents|wife|husband|son|daughter))(?: that)? i (?:am|m|"
+    r"was) sorry|"
+    r"(?:ending|end|do|doing) it (?:tn|tonite|2nite|rn|now)|(?:its|it is) (?:happening|time) "
+    r"(?:tonight|tn|now|today)|(?:cya|see ya|goodbye|bye) (?:on the other side|in the next life|"
+    r"forever)|(?:won?t|will not) (?:make it|be here|be around|be alive) (?:to|until|til|till|by) "
+    r"(?:morning|tomorrow|the weekend|monday|friday|new year|christmas|my birthday)",
+    SUICIDE,
+    "says they will act soon or leaves final words",
+    negatable=False,
+)
+add(
+    "self_harm.more",
+    URGENT,
+    r"(?:cutting|burning|scratching|hitting myself|punching myself|biting myself|starving|purging|"
+    r"carving|bruising myself|hurting myself|harming myself) (?:again|every (?:day|night)|tonight|"
+    r"to cope|to feel|so i|when i|because i|until)|"
+    r"(?:bleed|bleeding|bled) (?:on purpose|to feel|so i can|because i need)|"
+    r"(?:carved|carving|etched|scratched) (?:\w+ )?(?:into|on) my (?:skin|arm|wrist|thigh|leg|"
+    r"stomach)|"
+    r"(?:new|fresh|more) (?:scars|cuts|burns|marks|wounds) (?:on|again|today)|"
+    r"(?:hurt|harm|cut|burn|hit|punch) myself (?:on purpose|again|to cope|so i|because|when|every)|"
+    r"(?:only|best) (?:way|thing)(?: \w+){0,4} (?:cope|feel|calm|numb|release)(?: \w+){0,4} "
+    r"(?:cut|cutting|hurt|hurting|burn|burning|pain|blood|bleed)|"
+    r"(?:hiding|hide|hid|hidden) (?:my |the )?(?:razor|razors|blade|blades|lighter|scars|cuts|"
+    r"wounds|burns|bruises)|(?:sh|self harm|cutting) (?:urges|relapse|again|tonight)|"
+    r"(?:pulled|pulling|pull|ripping|ripped) (?:out )?my (?:hair|eyelashes|skin|nails) (?:out )?"
+    r"(?:until|til|till|again|to)|(?:keep|kept) (?:picking|scratching|biting|hitting|burning) "
+    r"(?:at )?(?:my|myself)",
+    SELF_HARM,
+    "talks about hurting themself",
+)
+add(
+    "harm.more2",
+    URGENT,
+    r"(?:make|get) (?:him|her|them) (?:back|pay|bleed|regret it)|"
+    r"(?:end|ruin|destroy|finish|wreck) (?:him|her|them)(?= *(?:$|[.!,]| tonight| tomorrow| for "
+    r"good| when| if))|(?:wring|snap|break|crush) (?:his|her|their) (?:\w+ )?(?:neck|arms?|legs?|"
+    r"skull|face|jaw)|(?:he|she|they) (?:deserve|deserves) to (?:die|suffer|be hurt|bleed|be "
+    r"dead)|(?:scared|afraid|worried|terrified) (?:of )?(?:what )?i (?:might|will|could|would) do "
+    r"to (?:him|her|them|my \w+|someone|somebody|the baby|the kids)|"
+    r"intrusive thoughts? (?:of|about) (?:hurting|harming|killing|drowning|stabbing|shaking|"
+    r"smothering)|(?:shake|shaking|shook|smother|smothering|drown|drowning) (?:the|my) (?:baby|"
+    r"newborn|toddler|kid|son|daughter)|(?:lose|losing|lost) (?:it|control|my temper) (?:with|and "
+    r"(?:hurt|hit|shake|slap)) (?:the |my )?(?:kids?|baby|son|daughter|children|wife|husband|"
+    r"partner)|(?:kill|hurt|stab|shoot|strangle) (?:everyone|everybody|people|them all|all of "
+    r"them) "
+    r"(?:at|in) (?:school|work|class|the office)|(?:blow up|bomb|shoot up|burn down) (?:the|my|"
+    r"this) "
+    r"(?:school|office|building|house|place|church|class)|"
+    r"(?:i(?:ll| will)|im gonna|im going to|ima|imma) (?:fucking |fkn )?(?:end|kill|murder|stab|"
+    r"shoot|bury|destroy|hurt) (?:him|her|them|you|u|that \w+|this \w+)",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    person="self",
+)
+add(
+    "abuse.more2",
+    URGENT,
+    r"(?:afraid|scared|terrified|frightened) of (?:my )?(?:husband|wife|partner|boyfriend|"
+    r"girlfriend|dad|father|mom|mum|mother|stepdad|stepmom|stepfather|son|daughter|carer|"
+    r"caregiver|grandson|nephew|brother|uncle|ex|landlord|pimp)|"
+    r"(?:my|the) (?:son|daughter|nephew|niece|grandson|granddaughter|carer|caregiver|neighbour|"
+    r"neighbor|husband|wife|partner|boyfriend|family) (?:\w+ )?(?:takes|took|has taken|keeps "
+    r"taking|"
+    r"steals|stole|is stealing|spends|spent|controls|uses|used) my (?:money|pension|savings|pills|"
+    r"medication|cards?|benefits|bank|account|social security|cheques|checks)|"
+    r"(?:leave|left|leaves|leaving) me (?:alone )?(?:in|without) (?:bed|food|water|my medication|"
+    r"my pills|the dark|my own mess|heating)|"
+    r"(?:locks|locked|lock) me (?:in|out|up)|(?:lock|locked) (?:in|into) (?:my|the) (?:room|house|"
+    r"basement|closet)|(?:makes|made|forces|forced|pressures|pressured) me (?:to )?(?:sign|give|"
+    r"hand over|have sex|do sexual|watch porn|touch)|"
+    r"(?:dad|mom|mum|stepdad|stepmom|father|mother|uncle|boyfriend|husband|bf|gf|girlfriend|wife|"
+    r"partner|brother|grandpa|coach)(?: \w+){0,2} (?:hits|beats|slaps|punches|kicks|chokes|"
+    r"strangles|rapes|molests|abuses|hurts|burns|whips|belts|threatens) me|"
+    r"(?:hits|beats|slaps|punches|kicks|chokes|strangles|rapes|molests|abuses|whips|belts|"
+    r"smacks) me (?:when|if|every|all|until|with|for|again|because|at night|so hard)|"
+    r"(?:trafficked|being sold|sold me|pimped)|(?:hurt|hurts|hit|hits) me (?:where|so) (?:no one|"
+    r"nobody|people) (?:can|cant|wont)|(?:cant|can not|cannot) (?:leave|escape|get away from) "
+    r"(?:him|her|them|this house|home|the house)|(?:i|im) (?:trapped|stuck) (?:with|in (?:the|"
+    r"this) "
+    r"house with) (?:him|her|them)|(?:emotional|financial|sexual|physical|domestic) abuse (?:at "
+    r"home|from|by)|(?:i am|im|been|being) (?:abused|beaten|raped|molested|hit|assaulted)",
+    ABUSE,
+    "describes being hurt, controlled or unsafe",
+    person="self",
+)
+add(
+    "history.more",
+    HISTORY,
+    r"(?:a|one) (?:long )?(?:time|while) (?:ago|back)|in my (?:youth|twenties|teens|thirties|"
+    r"younger (?:days|years)|early years)|decades ago|(?:when|while) i was (?:married|with (?:him|"
+    r"her|my ex)|younger|in (?:college|school|the army|the military|foster care))|"
+    r"(?:that|those) (?:days|times|thoughts|feelings) (?:are|were) (?:over|behind me|gone|long "
+    r"gone)|"
+    r"my (?:ex|former) (?:husband|wife|partner|boyfriend|girlfriend)|my ex (?:used to|would)|"
+    r"(?:last|that) (?:time|summer|winter|spring|autumn|fall) (?:\d+ )?years ago",
+)
+add(
+    "recovery.more",
+    RECOVERY,
+    r"(?:havent|have not|hasnt|has not) (?:felt|thought|had|done|self harmed|cut) (?:that|like "
+    r"that|"
+    r"those thoughts|it|anything like that) (?:in|for|since)|(?:im|i am) (?:safe|okay|ok|fine|"
+    r"well) "
+    r"now|(?:those|that) (?:days|times) are (?:over|behind me)|(?:left|escaped|got away from) "
+    r"(?:him|her|them|that house)|(?:moved out|divorced|restraining order is working)|"
+    r"(?:glad|grateful|thankful) (?:i|im|to be) (?:still )?(?:here|alive|didnt)",
+)
+add(
+    "negation.more",
+    NEGATION,
+    r"not (?:in a million years|planning to|thinking about|going to|gonna)|"
+    r"(?:i have|ive|i had|have) no(?= (?:intention|plan|desire|thoughts?|urges?|wish))|"
+    r"(?:would|could|will) never|denies|not at risk|(?:do you|are you|have you|did you)(?= (?:\w+ )"
+    r"{0,4}(?:suicidal|thoughts of|hurt yourself|want to die|kill yourself))|"
+    r"(?:thinking|worried|wondering) (?:about )?(?:whether|if) (?:my|a|the|your) \w+|"
+    r"(?:my|a|the) (?:client|patient|student|friend|son|daughter)s? (?:asked|wondered)",
+)
+
+add(
+    "ideation.more",
+    URGENT,
+    r"(?:cant|dont|do not|can not|cannot|fail to|no longer) see (?:the|any|a) (?:point|reason|"
+    r"purpose) (?:in|of|to) (?:waking up|getting up|living|going on|trying|anything|being here|"
+    r"staying|continuing|it all)|(?:why|what is the point of|whats the point of) (?:even )?"
+    r"(?:bother )?(?:living|being alive|going on|staying alive|existing|waking up)|why bother "
+    r"(?:living|going on|trying|waking up|staying|existing)|"
+    r"(?:no longer|not|dont) (?:feel )?(?:able|strong enough) to (?:continue|carry on|go on|cope|"
+    r"keep going|live|face another day)|(?:had|have had|ive had) enough of (?:this )?(?:life|"
+    r"living|"
+    r"it all|everything|this world|existing|being alive)|"
+    r"(?:pray|hope|wish|hoping|praying)(?: \w+){0,3} (?:not|never) (?:to )?(?:see|wake up to|make "
+    r"it to|live to see) (?:the |another |next )?(?:morning|tomorrow|day|year|christmas)|"
+    r"(?:cant|cannot|can not) (?:face|bear|stand|handle|do) (?:another|one more) (?:day|night|"
+    r"morning|year|week)|"
+    r"(?:everyone|everybody|they|you all|yall|the world|my family)(?: \w+){0,2} (?:will|would|d|"
+    r"wil) be better off(?= *(?:$|[.!,]))|(?:made|making) (?:my )?peace with (?:it|dying|death|"
+    r"my decision|leaving|going|the end)|"
+    r"(?:knife|blade|razor|glass|scissors)(?: \w+){0,8} (?:my )?(?:wrists?|throat)|"
+    r"(?:wrists?|throat)(?: \w+){0,4} (?:knife|blade|razor)",
+    SUICIDE,
+    "talks about not wanting to go on",
+)
+add(
+    "acute.more",
+    ACUTE,
+    r"(?:planning|planned|plan|figuring out|figured out|worked out|working out|decided|know "
+    r"exactly|know) (?:how|when|where) (?:i(?:d| would| will|l| m going to| am going to)?|to) "
+    r"(?:do it|end it|go|die|kill myself|jump)|"
+    r"(?:stockpil\w+|hoard\w*|sav(?:ed|ing) up|collect\w*|stash\w*|hid\w*|count\w*) (?:\w+ ){0,3}"
+    r"(?:pills|pils|tablets|meds|medication|painkillers|sleeping pills)|"
+    r"how many (?:\w+ )?(?:pills|pils|tablets|meds) (?:i need|it takes|would|to take|are enough)|"
+    r"lethal (?:dose|amount)",
+    SUICIDE,
+    "describes preparations or a method",
+)
+add(
+    "self_harm.count",
+    URGENT,
+    r"(?:\d+|few|couple|many|several|some|two|three|four|five|ten) (?:new |more |fresh |deep )?"
+    r"(?:cuts|burns|gashes|lines)(?= *(?:$|[.!,]| tonight| today| last| again| on my))|"
+    r"relapse\w*(?:[.,!]? \S+){0,8} (?:cut|cuts|cutting|blade|blades|razor|sh|self harm|burn|"
+    r"burning|scars?|lighter)",
+    SELF_HARM,
+    "describes self-harm",
+)
+add(
+    "harm.more3",
+    URGENT,
+    r"put (?:him|her|them|you|that \w+) (?:in|into|six feet) (?:the )?(?:hospital|ground|grave|icu|"
+    r"a coma|a box|a wheelchair|under)|"
+    r"(?:beat|kick|knock|slap|punch|choke) the (?:shit|crap|hell|life|living daylights|fuck) out "
+    r"of "
+    r"(?:him|her|them|you|that|this|my|his|her)|"
+    r"(?:knife|gun|pistol|blade|bat|weapon|machete|crowbar)(?: \w+){0,5} (?:for|in case|ready) "
+    r"(?:when |if )?(?:i see )?(?:him|her|them|he|she|they)",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    person="self",
+)
+add(
+    "abuse.more3",
+    URGENT,
+    r"(?:scared|afraid|terrified|frightened|worried) (?:that )?(?:hel|shel|theyl|hed|shed|theyd|"
+    r"he will|she will|they will|he would|she would|he is going to|she is going to|he might|she "
+    r"might|they might) (?:\w+ )?(?:kill|hurt|hit|beat|find|rape|take) me",
+    ABUSE,
+    "is afraid of being hurt",
+    person="self",
+)
+
+# --- broader phrasings of the same ideas -------------------------------------------------
+add(
+    "ideation.broad",
+    URGENT,
+    # wanting the end, in many words
+    r"(?:want|wanna|wana|wish|need|long|ready|hope|pray)(?: \w+){0,3} (?:for )?(?:it|this|"
+    r"everything|"
+    r"life|my life|the pain|all of it|it all)(?: \w+){0,2} to (?:end|stop|be over|finish)"
+    r"(?: (?:for good|forever|permanently|now|already|once and for all))?|"
+    r"(?:let|leave) me (?:die|go|rot|be dead)(?= *(?:$|[.!,]| already| please| in peace))|"
+    r"(?:kill|end) me (?:already|now please|please)(?= *(?:$|[.!,]))|"
+    r"(?:i|im|i am) (?:not|never) (?:going to|gonna|gona) (?:make it|survive|get better|last)"
+    r"(?: \w+){0,3}(?= *(?:$|[.!,]))|"
+    r"(?:no|dont have any|lost all|dont see any|without) (?:hope|future|way out|light|exit)"
+    r"(?: \w+){0,3} (?:left|anymore|any more|for me|at all)|no way out|"
+    r"(?:give up|giving up|gave up|given up) on (?:life|living|myself|everything|it all|the world|"
+    r"trying|getting better|staying alive)|"
+    r"(?:better|easier|simpler|kinder) (?:off )?(?:dead|gone|in the ground|not (?:being )?here|to "
+    r"(?:die|disappear|not exist|just go))|(?:id|i would|i d)(?: much)? rather (?:be dead|die|"
+    r"not exist|not be here|not wake up|disappear)|"
+    r"(?:cant|can not|cannot|dont want to|dont wanna) (?:keep|stay|be) (?:alive|breathing|here|"
+    r"living|existing)|(?:living|life|existing|being alive|breathing) (?:is|feels|has become) "
+    r"(?:too )?(?:unbearable|torture|pointless|meaningless|a punishment|hell|too hard|too much)|"
+    r"(?:tired|exhausted|sick) of (?:being|feeling) (?:alive|like this|this way)(?: \w+){0,3} "
+    r"(?:end|die|over|stop)|(?:fantasi[sz]e|fantasi[sz]ing|dream|dreaming|daydream\w*) about "
+    r"(?:not being|being dead|dying|disappearing|my death|the end|not waking)|"
+    r"(?:count|counting) (?:down )?(?:the days|my days)|(?:my|the) days are numbered|"
+    r"(?:one|1) way ticket|(?:end|ending|finish|finishing) (?:this|my) (?:chapter|story|book) "
+    r"(?:for good|forever|permanently)|rope (?:myself|szn|time)|(?:gonna|gona|wanna|wana|going "
+    r"to|want to) rope|(?:self )?(?:delete|deleting|uninstall|uninstalling) (?:myself|me)(?! from)|"
+    r"(?:irl|in real life) (?:die|death|kms|unalive)|(?:die|death) irl|suicide (?:is|seems|feels) "
+    r"(?:like )?(?:the|my|an) (?:answer|option|way|solution)",
+    SUICIDE,
+    "talks about wanting life to end",
+)
+add(
+    "acute.broad",
+    ACUTE,
+    r"(?:i am|im|i have|ive|i will|ill|il) (?:going|gonna|gona|about|planning|ready|decided|"
+    r"determined|intending)(?: to)? (?:take|swallow|down) (?:them|it|everything|the lot|all)"
+    r"(?= *(?:$|[.!,]| tonight| now| tn| soon| today))|"
+    r"(?:pills?|rope|noose|gun|knife|blade|razor|everything)(?:s| is| are)? (?:ready|set|laid "
+    r"out|prepared|waiting)(?= *(?:$|[.!,]| for| tonight| now))|"
+    r"(?:its|it is|it will be|itll be) (?:tonight|tn|now|today|time)(?= *(?:$|[.!]))|"
+    r"(?:i am|im|i have|ive) (?:already )?(?:taken|swallowed|took|cut|started)(?: \w+){0,3} "
+    r"(?:and|so) (?:now )?(?:i (?:feel|am|m)|its|the room)(?: \w+){0,3} (?:dizzy|sleepy|numb|"
+    r"spinning|fading|cold|woozy|weak|blurry)|"
+    r"(?:feel|feeling|getting) (?:really |so |very )?(?:dizzy|sleepy|drowsy|woozy)(?: \w+){0,4} "
+    r"(?:pills|took|swallowed|overdose|tablets)|"
+    r"(?:by the time|before) (?:anyone|you|they|someone) (?:notices|finds|reads|sees|wakes)|"
+    r"(?:last|final) (?:sunset|sunrise|meal|breakfast)(?= *(?:$|[.!,]| on| alive| ever))|"
+    r"my (?:last|final) (?:night|day)(?= *(?:$|[.!,]| on earth| alive| here))|(?:tonight|today) "
+    r"(?:is|will be) my (?:last|final)|"
+    r"(?:writing|wrote|written|typing) (?:this|my) (?:note|letter|goodbye|last)|"
+    r"(?:i have|ive|i got|got) (?:everything|it all) (?:ready|planned|prepared|sorted)"
+    r"(?= *(?:$|[.!,]| for| to))",
+    SUICIDE,
+    "describes an imminent act, means ready or last words",
+    negatable=False,
+)
+add(
+    "self_harm.broad",
+    URGENT,
+    r"(?:relapse|relapsed|slipped|slip up|slipped up|caved|gave in)(?:[.,!]? \S+){0,6} "
+    r"(?:blade|blades|razor|cut|cuts|cutting|burn|burns|sh|scars?|lighter|bleed|blood|"
+    r"\U0001fa78|\U0001fa79|\U0001f52a)|(?:urge|urges|craving|cravings|itch|pull) (?:is|are|was|"
+    r"were|keeps|keep|getting|so) (?:\w+ )?(?:strong|bad|loud|back|intense|unbearable|winning)"
+    r"(?: \w+){0,3} (?:cut|blade|sh|hurt|burn|bleed)|"
+    r"(?:i|im|i am|ive) (?:\w+ )?(?:cutting|burning|scratching|bruising|hitting|punching|"
+    r"biting|hurting|harming|injuring|starving|purging)(?: \w+){0,2} (?:myself|my (?:arms?|"
+    r"legs?|thighs?|wrists?|skin|stomach|body|hips?|face|head))|"
+    r"(?:scars?|cuts|wounds|burns|marks) (?:are|is) (?:fresh|new|bleeding|infected|deep|"
+    r"still bleeding|open)|(?:stitches|steri strips|butterfly stitches|gauze)(?: \w+){0,4} "
+    r"(?:myself|my (?:arm|wrist|thigh|leg))|(?:bleeding|bled) (?:all )?(?:through|on|onto|into) "
+    r"(?:my|the) (?:sleeve|sheets|bandage|towel|clothes|jeans)",
+    SELF_HARM,
+    "describes self-harm",
+)
+add(
+    "harm.broad",
+    URGENT,
+    r"(?:i|im|i am|ill|il|i will|ima|imma|gonna|gona|going to|want to|wanna|wana)(?: \w+){0,3} "
+    r"(?:shoot|stab|strangle|murder|kill|choke|poison|run over|beat|bash|smash|slash|burn)"
+    r"(?: \w+){0,2} (?:him|her|them|you|u|everyone|everybody|somebody|someone|my \w+|his \w+|"
+    r"her \w+|their \w+|the \w+ (?:next door|upstairs|downstairs))"
+    + r"(?! (?:at|in) (?:a |the )?(?:game|chess|fifa|cards|match|race|debate|argument|karaoke|"
+    r"trivia|round|test|exam)| for (?:a|an|some|one|that|this) (?:coffee|tea|beer|pizza|burger|"
+    r"cookie|nap|drink|snack|sandwich|taco|bite|chocolate|slice))|"
+    r"(?:brought|bring|bringing|carry|carrying|have|got|packed|took|take) (?:a |my |the )?(?:knife|"
+    r"gun|blade|weapon|bat|hammer|machete|pistol)(?: \w+){0,4} (?:with me|to (?:his|her|their|"
+    r"school|work|class)|just in case|in case (?:he|she|they))",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    hyperbole=True,
+)
+add(
+    "abuse.broad",
+    URGENT,
+    r"(?:he|she|they|hes|shes|theyre|my \w+(?: \w+)?)(?: \w+){0,2} (?:always|keeps|kept|keep|"
+    r"constantly|often|sometimes|usually|still|again|every day|every night)? ?(?:hit|hitting|"
+    r"beat|beating|hurt|hurting|choke|choking|slap|slapping|punch|punching|kick|kicking|touch|"
+    r"touching|threaten|threatening|rape|raping|abuse|abusing|strangle|strangling|burn|burning)"
+    r"(?:s|es|ed)? me|(?:bruises|marks|welts|black eye|split lip|broken rib|busted lip)"
+    r"(?: \w+){0,5} (?:from (?:him|her|them|my \w+)|(?:he|she|they) (?:did|gave|left)|again|"
+    r"covering|cover up|makeup|hide)|"
+    r"(?:if|when) (?:he|she|they) (?:finds out|find out|sees|see|catches|catch|hears)"
+    r"(?: \w+){0,5} (?:kill|hurt|beat|hit|kick) me|(?:hel|shel|theyl|he will|she will|they will) "
+    r"(?:kill|hurt|beat|hit|kick out|throw out) me|"
+    r"(?:hide|hiding|hid) (?:from|in) (?:him|her|them|my (?:room|closet|car|bathroom))|"
+    r"(?:he|she|they) (?:has|have|keeps|took|takes) (?:my|all my) (?:money|phone|keys|passport|"
+    r"id|documents|cards?|car)|(?:controls|monitors|tracks|checks) (?:everything|every|where|who)"
+    r"(?: \w+){0,3} (?:i|me)|(?:not|never) allowed to (?:leave|see|go|talk|have|use|eat|work)|"
+    r"(?:makes|made|forces|forced) me (?:to )?(?:sleep|stay|kneel|beg|eat|strip|undress|lie)|"
+    r"(?:screams?|yells?|shouts?) (?:at me|in my face)(?: \w+){0,4} (?:every|all|until|and "
+    r"(?:hits|throws|pushes|grabs|breaks))|"
+    r"(?:ran|run|running|escaped|fled|left) (?:away )?(?:from home|from (?:him|her|them))(?: "
+    r"\w+){0,3} "
+    r"(?:last night|tonight|today|yesterday|and|because|nowhere)",
+    ABUSE,
+    "describes being hurt, threatened or controlled",
+    person="self",
+)
+
+add(
+    "ideation.emoji_want",
+    URGENT,
+    r"(?:want|wanna|wana|ready|gonna|gona|going|time|need)(?: to| for)?(?: \w+)? ?(?:\u2620|"
+    r"\U0001faa2|\U0001f52b|\U0001f48a|\U0001f480|\u26b0|\U0001faa6)|"
+    r"(?:happy|glad|fine|okay|ok|relieved|content) (?:to|if i) (?:never|not|didnt|dont) (?:wake up|"
+    r"wake|exist|be here|see tomorrow)",
+    SUICIDE,
+    "wants to die (emoji or plain words)",
+)
+
 # --- counter-signals ----------------------------------------------------------------------
 add(
     "negation.cue",
     NEGATION,
     r"not|never|dont|doesnt|didnt|wont|wouldnt|isnt|arent|wasnt|havent|hasnt|hadnt|nor|"
     r"without|no way|no longer|nothing like|nope|neither|not once|ever again|"
-    r"no (?:thoughts?|plans?|intention|intentions|intent|urges?|desire|wish|interest|reason to "
-    r"worry|risk)|zero (?:thoughts?|plans?|intention|urges?|desire)|stopped|quit|resisted|"
+    r"no(?= (?:thoughts?|plans?|intention|intentions|intent|urges?|desire|wish|interest|reason "
+    r"to worry|risk))|zero(?= (?:thoughts?|plans?|intention|urges?|desire))|stopped|quit|"
+    r"resisted|nobody|no one|noone|asked (?:me )?(?:if|whether)|the answer (?:was|is) no|"
     r"(?:if|in case|whenever) (?:i )?(?:ever|ever start to|ever feel|ever get|start to|someday)|"
     r"would i ever|if i were to ever|instead of|rather than|(?:how|what) (?:do|can|should) (?:i|"
     r"you|we|"
@@ -1545,8 +2017,10 @@ add(
     IDIOM,
     # Parts of speech that look like negation but do not deny anything.
     r"(?:not|no) (?:gonna|gona|going to) lie|ngl|cant stop|cant help|can not stop|dont stop|"
-    r"not sure|dont know|never mind|no one|nobody|not one person|cant wait|cant even|"
-    r"dont care|never ending|without (?:anyone|a trace)",
+    r"not sure|dont know|doesnt know|didnt know|never mind|not one person|cant wait|cant even|"
+    r"not me|"
+    r"dont care|never ending|without (?:anyone|a trace|thinking|wanting|wishing)|"
+    r"(?:a|one|single) (?:day|night|hour|minute) (?:goes by )?without|not a (?:day|night) goes by",
 )
 add(
     "idiom.hyperbole",
@@ -1585,7 +2059,7 @@ add(
     r"(?:die|kill myself|kms|scream|lose it|end it|jump|throw myself|unalive)|"
     r"(?:mom|mum|mother|dad|father|parents|teacher|boss|coach|wife|husband|girlfriend|boyfriend|"
     r"parents)(?: \w+){0,3} (?:will|is going to|are going to|gonna|gona|would|ll|il|is gonna) "
-    r"(?:literally )?kill me (?:if|when|for|because|lol|haha)"
+    r"(?:literally )?kill me(?: (?:if|when|for|because|lol|haha)|(?= *(?:$|[,.!])))"
     r"(?! i (?:ever )?(?:tell|told|report|leave|left|call|go to|talk))|"
     r"(?:body|bodied|slayed|slay|crushed|murdered|destroyed|smashed|killed) (?:it|that|this|the "
     r"(?:test|exam|interview|game|set|presentation|audition))|"
@@ -1595,9 +2069,10 @@ add(
     r"my hair|my bangs|my nails|my losses|carbs|sugar|gluten)|cut myself (?:a slice|some slack|"
     r"off)|(?:hurt|hurts|hurting) my (?:back|knee|ankle|shoulder|wrist|neck|leg|arm|hand|foot|"
     r"finger|toe|hip)(?: \w+){0,3} (?:playing|at|lifting|running|during|in|when|while|at the)|"
-    r"burn(?:ed|t|ing)? (?:myself|my (?:hand|finger|fingers|arm|tongue|mouth)) (?:on the|"
-    r"with (?:the )?(?:iron|oven|stove|pan|kettle|hot water|tea|coffee|curling|straighteners)|"
-    r"cooking|baking|making|ironing|while|taking)|(?:hit|hitting|bang|banged|bump|bumped) my "
+    r"burn(?:ed|t|ing)? (?:myself (?:cooking|baking|ironing|while|making)|my (?:hand|finger|"
+    r"fingers|arm|tongue|mouth) (?:on the|with (?:the )?(?:iron|oven|stove|pan|kettle|hot water|"
+    r"tea|coffee|curling|straighteners)|cooking|baking|making|ironing|while|taking))|(?:hit|"
+    r"hitting|bang|banged|bump|bumped) my "
     r"head (?:on|against) (?:the )?(?:door|cupboard|cabinet|shelf|ceiling|table|desk|car)(?! on "
     r"purpose)"
     r"|(?:starving|starved|im starving|so hungry)(?! (?:myself|to punish))|"
@@ -1613,7 +2088,8 @@ add(
     r"my (?:phone|battery|laptop|car|plant|plants|computer|tamagotchi|character) (?:is |just )?"
     r"(?:dead|died|dying)|(?:catch|catching|caught|take|took|taking|miss|missed|on) the bus "
     r"(?:to|from|home|at|this morning|every|into|with|because|back)|"
-    r"(?:over my dead body)|(?:kill|killing) (?:my|the|this) (?:buzz|high|mood|battery|phone|"
+    r"(?:over my dead body)|(?:through|hit|raise|raised) the roof|(?:kill|killing) (?:my|the|this) "
+    r"(?:buzz|high|mood|battery|phone|"
     r"plants?|diet|streak)|(?:bored|boring) to death|scared to death|worried sick|"
     r"(?:sick|tired) (?:and tired )?of (?:this|the|my|his|her|their|it|waiting|school|work|"
     r"people|rain|winter|studying|cooking|traffic|him|her|them)(?! (?:life|living|being alive))",
@@ -1627,25 +2103,28 @@ add(
 add(
     "laughter.marks",
     LAUGHTER,
-    r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking|xd|"
+    r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking|joke|xd|"
     r"\U0001f602|\U0001f923|\U0001f480|\U0001f606|\U0001f605|\U0001f92a|\U0001f61c|\U0001f61d",
 )
 add(
     "media.cue",
     MEDIA,
-    r"song|songs|lyrics?|movie|movies|film|films|show|tv|series|episode|season finale|book|books|"
-    r"novel|chapter|story|stories|character|characters|protagonist|villain|game|games|videogame|"
-    r"video game|level|boss fight|quest|npc|documentary|article|news|headline|podcast|play|"
-    r"musical|scene|anime|manga|comic|netflix|hbo|youtube|trailer|actor|actress|album|poem by|"
+    r"song|songs|lyrics?|movie|movies|film|films|tv show|tv|series|episode|season finale|book|"
+    r"books|"
+    r"novel|chapter|character|characters|protagonist|villain|game|games|videogame|"
+    r"video game|boss fight|quest|npc|documentary|article|news|headline|podcast|"
+    r"musical|scene|anime|comic|netflix|hbo|youtube|trailer|actor|actress|album|poem by|"
     r"fanfic|fan fiction|the author|the writer|the band|the singer|rapper|sitcom|drama|"
-    r"shakespeare|hamlet|romeo|juliet|quote|meme|tiktok|tik tok|reel|fiction|screenplay|"
+    r"shakespeare|hamlet|romeo|juliet|quote|tiktok|tik tok|reel|fiction|screenplay|"
     r"script|novella|opera|thriller|horror|true crime|mystery|detective|plot|storyline|"
     r"dnd|d and d|campaign|roleplay|rp|sims|minecraft|fortnite|zombie|zombies|in game|"
-    r"suicide squad|suicide prevention|prevention|training|workshop|webinar|lecture|seminar|"
-    r"course|module|essay|paper|research|study|studies|statistics|stats|rates?|awareness|"
+    r"leaflet|side effects?|warning label|package insert|suicide squad|suicide prevention|"
+    r"prevention|training|workshop|webinar|lecture|seminar|"
+    r"course on|module on|essay|paper on|research|study on|studies|statistics|stats|rates|"
+    r"awareness|"
     r"hotline number|psych class|psychology class|for class|for school|homework on|"
     r"presentation (?:on|about)|report on|thesis|dissertation|survey|questionnaire|"
-    r"phq ?9|item 9|screening|clinical|clinician|nurse|nursing|therapist training|"
+    r"phq ?9|item 9|screening|clinical|clinician|nursing school|therapist training|"
     r"as a (?:nurse|counsel+or|therapist|teacher|doctor|volunteer|paramedic)|"
     r"hypothetically|hypothetical|in theory|the word|the topic|the subject|talk about (?:it|this) "
     r"(?:openly|more)|talking about (?:suicide|mental health) (?:openly|in general)|"
@@ -1654,21 +2133,25 @@ add(
 add(
     "history.marker",
     HISTORY,
-    r"(?:years|months|decades) ago|"
+    r"(?:years|months|decades) ago|(?:was|were) (?:back )?when i|(?:years?|months?) since|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|few|couple of|"
     r"couple|many|several|some|a few|a couple of) (?:years?|yrs?|decades?|months?) ago|"
-    r"(?:when|back when) i was (?:a |in |\d+|young|little|younger|a teen|a kid|in high school|"
+    r"(?:when|back when) i was (?:\d+|young|little|younger|a teen|a kid|in high school|"
     r"in college|at uni|fifteen|sixteen|seventeen|fourteen|thirteen|twelve|eighteen|nineteen|"
     r"a teenager|at school|in school|in middle school|a student|in my teens|in my twenties|"
-    r"at my lowest|depressed|in the hospital|in hospital)|used to|in the past|back (?:then|in "
-    r"(?:the day|high school|college|school|uni|\d+))|last year|(?:as|when i was) a (?:kid|"
+    r"at my lowest|depressed|in the hospital|in hospital)|(?<!so )(?<!im )(?<!be )(?<!get )"
+    r"(?<!got )(?<!am )(?<!getting )used to|in the past(?! (?:few|couple|\d|week|month|days|"
+    r"hour|night))|back (?:then|in "
+    r"(?:the day|high school|college|school|uni|\d+))|(?<!since )last year|(?:as|when i was) a "
+    r"(?:kid|"
     r"child|teen|teenager|student)|in (?:high school|middle school|college|uni|university|my "
     r"teens|my twenties|my early|my late|19\d\d|20[0-2]\d)|growing up|a long time ago|years back|"
     r"had a (?:period|phase|time|rough patch|dark period|dark time)|"
     r"during (?:high school|college|my divorce|covid|the pandemic|that time|lockdown|my teens)|"
     r"history of|(?:years|months) before|long ago|that was (?:years|ages|a long time) ago|"
     r"(?:when|after) (?:my|the) (?:divorce|breakup|miscarriage) (?:\d+|two|three|a few) years|"
-    r"at (?:\d+|fifteen|sixteen|fourteen|thirteen|seventeen)|at age \d+|once upon a time|"
+    r"at (?:[5-9]|1\d|fifteen|sixteen|fourteen|thirteen|seventeen)(?! (?:years|yrs|am|pm|oclock))|"
+    r"at age (?:[5-9]|1\d)|once upon a time|"
     r"before i (?:got help|started therapy|got sober|found)|old scars|scars from years",
 )
 add(
@@ -1689,10 +2172,10 @@ add(
     r"stable|happy|glad)(?: now| these days| today)|clean (?:for|since)|(?:\d+|a|one|two|three|"
     r"four|"
     r"five|six) (?:years?|months?|days?|weeks?) clean|recovered|in recovery|got help|got better|"
-    r"survived|(?:havent|have not|hasnt) (?:done|cut|self harmed|hurt myself|had|felt|thought|"
+    r"(?:havent|have not|hasnt) (?:done|cut|self harmed|hurt myself|had|felt|thought|"
     r"relapsed)|glad (?:i|im) (?:didnt|still here|alive)|grateful (?:to be|i am|im) (?:alive|"
-    r"here)|(?:it|things|life) got better|therapy helped|healed|healing|(?:so )?much better now|"
-    r"not anymore|no longer|proud of (?:how far|myself)",
+    r"here)|(?:it|things|life) got better|therapy helped|healed|(?:so )?much better now|"
+    r"proud of (?:how far|myself)",
 )
 
 RULES: tuple[Rule, ...] = tuple(_book.rules)

@@ -137,7 +137,12 @@ add = _book.add
 
 # --- suicidio: ideación -------------------------------------------------------------------
 add(
-    "ideation.quiero_morir", URGENT, r"{QUIERO}{ADV} {MORIR}", SUICIDE, "talks about wanting to die"
+    "ideation.quiero_morir",
+    URGENT,
+    r"{QUIERO}{ADV} {MORIR}",
+    SUICIDE,
+    "talks about wanting to die",
+    hyperbole=True,
 )
 add(
     "ideation.me_quiero_morir",
@@ -147,6 +152,7 @@ add(
     r"quitar la vida|ir para siempre|desaparecer)|me (?:mato|suicido|quito la vida)(?! de)",
     SUICIDE,
     "talks about wanting to die or kill themself",
+    hyperbole=True,
 )
 add(
     "ideation.matarme",
@@ -346,7 +352,8 @@ add(
 add(
     "self_harm.me_corto",
     URGENT,
-    r"(?:me|se) (?:corto|corta|cortan|quema|lastima|golpea|corte|cortaba|estoy cortando|he cortado|"
+    r"(?<!se )(?:me|se) (?:corto|corta|cortan|quema|lastima|golpea|corte|cortaba|estoy cortando|he "
+    r"cortado|"
     r"sigo cortando|vuelvo a cortar|"
     r"volvi a cortar|quemo|queme|quemaba|lastimo|lastime|lastimaba|hago dano|hice dano|hacia dano|"
     r"golpeo|golpeaba|rasguno|rasgune|araño|arano|arane|muerdo|mordi|rayo|raye|pincho|castigo|"
@@ -471,6 +478,8 @@ add(
     r" aqui| mas))|(?:para que|pa que|por que) (?:sigo|seguir) (?:aqui|viv[oa]|vivo|con vida|"
     r"existiendo)|sobro (?:en este mundo|aqui|en todos lados)|"
     r"(?:lo )?mejor seria (?:no existir|morirme|morir|desaparecer|no estar|no despertar|irme)|"
+    r"seria mejor (?:morir\w*|no existir|desaparecer|no estar|no despertar|irme)|"
+    r"(?:por fin|al fin|pronto) (?:descanso|voy a descansar|descansare|estare en paz)|"
     r"(?:ya )?no hago planes|deje de hacer planes|no tiene caso (?:hacer planes|seguir)|"
     r"(?:me|te|se) (?:voy|va) de este mundo|(?:irme|me ire|me voy) (?:de este mundo|para siempre)|"
     r"ya no (?:kiero|qiero) vivir|ya no (?:tengo|le veo) (?:ganas|sentido)",
@@ -495,7 +504,7 @@ add(
     r"(?:hoy|manana|el \w+|esta noche) es (?:el dia|la noche)|"
     r"cartas? (?:estan |esta )?escritas?|cartas? de despedida|todo listo para (?:manana|hoy|"
     r"esta noche|el \w+)|(?:deje|tengo|puse|dejo) todo (?:ordenado|arreglado|en orden|listo)|"
-    r"(?:deje|escribi|dejo)(?: \w+){0,5} (?:una )?carta (?:para|a) (?:mi|mis|mi \w+)|"
+    r"(?:deje|escribi|dejo)(?: \w+){0,8} (?:una )?carta (?:para|a) (?:mi|mis|mi \w+)|"
     r"(?:pastillas|pastiyas|pildoras|cuerda|soga|pistola|arma|navaja)(?: \w+){0,3} (?:en la mano|"
     r"en mi mano|listas|lista|en la mesa|frente a mi|conmigo)|"
     r"(?:ya )?(?:me )?despedi(?: \w+){0,3} de|me (?:las|los) (?:tome|trague)(?: todas| todos)?|"
@@ -538,6 +547,8 @@ add(
     r"(?:lleve|traje|traigo) (?:un arma|una pistola|un cuchillo|una navaja|armas) (?:a|al) \w+",
     HARM_TO_OTHERS,
     "talks about harming someone",
+    person="self",
+    hyperbole=True,
 )
 add(
     "abuse.mas",
@@ -557,17 +568,243 @@ add(
     person="self",
 )
 
+# --- otras voces: registro formal, personas mayores, adolescentes, variantes regionales ---
+add(
+    "ideation.regional",
+    URGENT,
+    r"(?:me quiero|quiero|me voy a|voy a) quitar de en medio|quitarme de en medio|no doy (?:mas|"
+    r"para "
+    r"mas)|(?:estoy|ando|me siento)(?: re| muy| tan| super| bien)? (?:harto|harta|cansado|cansada|"
+    r"podrido|podrida|agotado|agotada) de (?:vivir|todo|la vida|existir|estar viv[oa]|luchar|"
+    r"seguir)|(?:me|ya me) (?:vale|da igual|da lo mismo|importa poco) (?:vivir|la vida|morir|si me "
+    r"muero|estar viv[oa])|(?:quiero|me quiero|voy a|me voy a) (?:aventar|tirar|lanzar)(?:me)? "
+    r"(?:del|al|por|desde|de|bajo)|(?:mejor|prefiero|preferiria) (?:estar )?muert[oa]|"
+    r"(?:ganas|deseos) de no (?:existir|estar|despertar|vivir|seguir)|dejar de (?:vivir|existir|"
+    r"sufrir) (?:para siempre|de una vez)|(?:mi|la) vida no (?:vale|sirve) (?:nada|la pena)|"
+    r"estoy de mas (?:aqui|en este mundo|en esta vida)|me quiero ir (?:de aqui para siempre|para "
+    r"siempre|de este mundo|con (?:el|ella|mi \w+|dios))|no quiero despertar(?:me)?|"
+    r"(?:quisiera|quiero) (?:dormir(?:me)?|dormir) y no (?:volver a )?despertar|"
+    r"(?:pastillas|cuerda|soga|veneno|pistola|arma) para (?:matarme|morir|acabar)|"
+    r"me voy a tomar (?:todas )?las (?:pastillas|pildoras)|(?:ya )?no (?:voy a estar|estare) "
+    r"(?:mas )?(?:aqui|para (?:ver|navidad|tu cumple))|"
+    r"(?:ya )?(?:no|nada) (?:tiene|me da) (?:sentido|motivos?|razones)(?: \w+){0,3} (?:vivir|"
+    r"seguir)|"
+    r"(?:deseo|quisiera|quiero) (?:la muerte|morir\w*|que (?:todo|esto) (?:termine|acabe|se acabe))"
+    r"|(?:ya )?(?:vivi|he vivido) (?:lo )?suficiente|(?:ya )?me (?:llego|toca) la hora|"
+    r"(?:senor|dios|diosito)(?: \w+){0,3} (?:llevame|recogeme|ya no quiero)|"
+    r"(?:no merezco|no deberia) (?:vivir|estar viv[oa]|existir|haber nacido)|merezco morir(?:me)?|"
+    r"(?:deberia|debería) (?:morirme|matarme|desaparecer)|nadie me (?:va a )?(?:extranar|"
+    r"extranaria|necesita|quiere aqui)|(?:todos|mi familia|mis hijos)(?: \w+){0,3} (?:mejor|"
+    r"tranquilos|felices) sin mi",
+    SUICIDE,
+    "talks about wanting to die",
+)
+add(
+    "acute.regional",
+    ACUTE,
+    r"(?:esta noche|hoy|manana|este fin de semana|ahorita|ya) (?:me (?:mato|voy|tiro|cuelgo)|"
+    r"lo hago|termino con todo|acabo con todo|se acaba todo)|(?:perdonenme|perdoname|perdon) "
+    r"(?:por (?:todo|lo que voy a hacer|esto|irme))|no (?:es|fue) (?:su|tu|vuestra) culpa(?: "
+    r"\w+){0,4} "
+    r"(?:decidi|decision|eleccion)|(?:ya )?(?:tengo|tengo todo) (?:listo|preparado|planeado|"
+    r"decidido)(?= *(?:$|[.!,]| para))|mis (?:ultimas|últimas) palabras|(?:los|las|te) voy a "
+    r"extranar"
+    r"(?: \w+){0,3} (?:adios|siempre)|(?:cuando|para cuando) (?:encuentren|lean|vean) (?:esto|esta "
+    r"carta|mi carta)|(?:ya )?(?:esta|estan) (?:escrita|escritas|lista|listas) (?:la|las) cartas?|"
+    r"(?:me tome|tome|trague|me trague) (?:un monton|muchas|todas|demasiadas|toda la caja|todo el "
+    r"frasco)|(?:estoy|ya estoy) (?:en el|en la|arriba del?) (?:puente|azotea|techo|vias|barranco|"
+    r"acantilado|edificio|balcon)",
+    SUICIDE,
+    "says they will act soon or leaves final words",
+    negatable=False,
+)
+add(
+    "self_harm.regional",
+    URGENT,
+    r"me (?:hago|hice|hacia) (?:cortes|heridas|dano|quemaduras)|me (?:rajo|raje|rajaba)|"
+    r"me (?:lastimo|lastime|corte|corto|quemo|queme|golpeo|golpee) a proposito|me (?:doy|di|daba) "
+    r"(?:golpes|punetazos|cabezazos)(?: \w+){0,2}(?: contra la pared| en la cabeza| a mi "
+    r"mism[oa])?|"
+    r"me (?:quemo|queme|quemaba) con (?:cigarros|cigarrillos|el encendedor|un encendedor|el "
+    r"mechero|fuego)|me (?:arranco|arranque|jalo) el (?:pelo|cabello) hasta|"
+    r"(?:cicatrices|cortes|heridas) (?:nuevas|nuevos|frescas|frescos)|(?:otra vez|de nuevo) me "
+    r"(?:corte|lastime|queme|hice dano)|volvi a (?:cortarme|lastimarme|hacerme dano|quemarme)|"
+    r"(?:lo hice|me lo hice|me la hice) a proposito|(?:sangrar|sangre) (?:a proposito|para "
+    r"sentir)|(?:la|una|mi) (?:cuchilla|navaja|gillette|hoja de afeitar)(?: \w+){0,4} (?:otra vez|"
+    r"me llama|en mi brazo|en mi piel)",
+    SELF_HARM,
+    "talks about hurting themself",
+)
+add(
+    "harm.regional",
+    URGENT,
+    r"(?:le|les) (?:voy a|vamos a|quiero) (?:dar|meter|pegar) (?:un tiro|una punalada|un balazo|"
+    r"un navajazo|un plomazo|una golpiza|una madriza|una paliza|unos balazos)|"
+    r"(?:lo|la|los) (?:quiero|quisiera) ver muert[oa]s?|(?:ojala|que) se muera (?:ese|esa|el|ella)|"
+    r"(?:lo|la|los|las) voy a (?:agarrar a golpes|madrear|reventar|picar|quebrar|desaparecer|"
+    r"enterrar|ahorcar|ahogar)|(?:me dan|tengo|siento) ganas de (?:matar|golpear|ahorcar|apunalar|"
+    r"hacerle dano|estrangular)(?: a)?|(?:tengo miedo|me da miedo) (?:de )?(?:hacerle dano|"
+    r"lastimar|"
+    r"pegarle|sacudir) a (?:mi bebe|mi hijo|mi hija|los ninos|alguien|mi pareja)|"
+    r"(?:se va|se van) a arrepentir|(?:va|van) a saber quien soy|(?:me la|me las) (?:va|van) a "
+    r"pagar",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    person="self",
+)
+add(
+    "abuse.regional",
+    URGENT,
+    r"me (?:da|dio|daba|dan|dieron) (?:golpes|una paliza|palizas|cachetadas|bofetadas|patadas|"
+    r"punetazos|cintarazos|cinturonazos|chingadazos|trancazos|madrazos|una golpiza)|"
+    r"me (?:jala|jalo|jalaba|tira|tiro|agarra|agarro) (?:del|el|de los) (?:pelo|cabello|pelos)|"
+    r"me tiene (?:encerrad[oa]|amenazad[oa]|vigilad[oa]|controlad[oa])|"
+    r"me (?:obliga|obligo|obligaba|fuerza|forzo) a (?:tener relaciones|acostarme|hacer cosas|"
+    r"tener sexo|trabajar|darle)|me (?:insulta|humilla|grita|denigra) (?:todo el tiempo|siempre|"
+    r"todos los dias|delante de)|"
+    r"mi (?:\w+ )?(?:esposo|marido|pareja|novio|papa|padre|padrastro|hijo|hija|nieto|nieta|"
+    r"cuidador|cuidadora|yerno|nuera)(?: \w+){0,2} (?:me quita|se queda con|me roba|me saca|"
+    r"controla) (?:mi|la|el|toda mi|todo mi) (?:dinero|pension|jubilacion|sueldo|tarjeta|plata|"
+    r"cuenta)|me (?:echo|echaron|corrio|corrieron|saco|sacaron) de (?:la|mi) casa|"
+    r"me (?:dejo|dejaron) en la calle|me (?:manosea|manoseo|manoseaba|toca|toco|tocaba) (?:cuando|"
+    r"donde|mis|las|en la noche|por las noches)|le tengo miedo|tengo miedo de (?:el|ella|mi "
+    r"(?:esposo|marido|pareja|novio|papa|padrastro|hijo|ex))|me amenaza con (?:matarme|pegarme|"
+    r"quitarme|echarme|dejarme|lastimarme|llevarse)|me (?:vigila|revisa) el (?:celular|telefono|"
+    r"cel)|me sigue a todas partes|(?:no me deja|no me dejan) (?:comer|dormir|salir|hablar|"
+    r"estudiar|trabajar|usar)|me (?:violo|violaron|viola|abuso|abusaron)|"
+    r"(?:abusa|abuso|abusaba) (?:sexualmente )?de mi|me (?:pega|pegaba|golpea|golpeaba) (?:cuando|"
+    r"si|todos|siempre|con)",
+    ABUSE,
+    "describes being hurt, controlled or unsafe",
+    person="self",
+)
+add(
+    "history.more",
+    HISTORY,
+    r"(?:ya )?(?:paso|quedo atras)(?= *(?:$|[.!,]))|en aquel (?:entonces|tiempo)|de (?:joven|"
+    r"chica|chico)|cuando (?:estaba|era) (?:casad[oa]|joven|chic[oa]|adolescente)|"
+    r"mi (?:ex|difunto|difunta) (?:\w+ )?(?:me )?\w+aba|hace (?:decadas|siglos|una eternidad)",
+)
+add(
+    "negation.more",
+    NEGATION,
+    r"no tengo (?:ideas|pensamientos|ganas|intencion|planes)|(?:sin|ninguna) (?:ideas|pensamientos|"
+    r"intencion)|nunca (?:me )?(?:haria|haré|hare|lastimaria)|jamas|de ninguna manera|"
+    r"(?:me preguntaron|me pregunto|pregunto) si",
+)
+
+add(
+    "acute.more",
+    ACUTE,
+    r"(?:tengo|ya tengo) (?:guardad[ao]s|escondid[ao]s|listas|juntad[ao]s|contad[ao]s) (?:las|unas|"
+    r"mis) (?:pastillas|pildoras)|(?:cuantas|cuantos) (?:pastillas |pildoras )?(?:necesito|hacen "
+    r"falta|son suficientes|me tengo que tomar)|(?:escribi|deje|termine) (?:las |unas |mis )?"
+    r"cartas? (?:para|a)",
+    SUICIDE,
+    "describes preparations or a method",
+)
+add(
+    "ideation.more",
+    URGENT,
+    r"hasta (?:las narices|los cojones|la madre|el gorro|la coronilla|el culo|la madre) de "
+    r"(?:vivir|"
+    r"la vida|todo|existir|estar viv[oa])",
+    SUICIDE,
+    "is fed up with living",
+)
+
+# --- más variedad -------------------------------------------------------------------------
+add(
+    "ideation.broad",
+    URGENT,
+    r"(?:quiero|quisiera|necesito|deseo|ojala)(?: \w+){0,3} (?:que )?(?:todo|esto|la vida|mi vida|"
+    r"el dolor)(?: \w+){0,2} (?:termine|se acabe|acabe|pare|se termine|deje de doler)|"
+    r"(?:dejenme|dejame) (?:morir|ir|en paz para siempre)|no (?:voy a|creo) (?:durar|aguantar|"
+    r"llegar a) (?:mucho|mas|manana|el \w+)|(?:sin|no tengo|no hay|ya no tengo|perdi) (?:ninguna )?"
+    r"(?:esperanza|salida|futuro|ganas de nada)|(?:me rendi|me rindo|ya me rendi|tirar la toalla)"
+    r"(?: con la vida| con todo)?|(?:mejor|prefiero|preferiria) (?:morirme|morir|desaparecer|no "
+    r"existir|no despertar|estar muert[oa])|(?:vivir|la vida|existir) (?:es|se ha vuelto|se "
+    r"volvio) "
+    r"(?:una tortura|un infierno|insoportable|demasiado|un castigo)|(?:sueno|fantaseo|pienso) "
+    r"(?:con|en) (?:morir|la muerte|no existir|desaparecer|no despertar|mi funeral)|"
+    r"(?:tengo los dias contados|mis dias estan contados)|(?:ya )?(?:no quiero|no puedo) (?:mas "
+    r")?con "
+    r"(?:esta vida|mi vida|la vida|todo esto)|(?:me quiero|quiero) (?:morir|desaparecer|ir) (?:ya|"
+    r"de "
+    r"una vez|para siempre)|(?:que|ojala) (?:me|se me) (?:muera|lleve|trague la tierra) (?:ya|de "
+    r"una "
+    r"vez)|(?:que|ojala) se acabe (?:todo|mi vida|ya)",
+    SUICIDE,
+    "talks about wanting life to end",
+)
+add(
+    "acute.broad",
+    ACUTE,
+    r"(?:voy a|me voy a|ya me voy a) (?:tomar|tragar)(?:me)? (?:todo|todas|todo el frasco|toda la "
+    r"caja)|(?:ya )?(?:esta|estan|tengo) (?:todo )?(?:lista|listas|listo|preparad[oa]s?) (?:la "
+    r"cuerda|"
+    r"las pastillas|el arma|la soga|todo)|(?:es|sera) (?:esta noche|hoy|ahora|manana)(?= *(?:$|"
+    r"[.!]))|"
+    r"(?:mi|la) (?:ultima|última) (?:noche|vez|cena|comida)(?= *(?:$|[.!,]| en| con))|"
+    r"(?:me tome|tome|trague) (?:\w+ ){0,3}(?:y )?(?:ya )?(?:me siento|estoy) (?:mareado|mareada|"
+    r"rar[oa]|dormid[oa]|con sueno)|(?:cuando|para cuando) (?:alguien|ustedes|tu) (?:se de cuenta|"
+    r"lo lea|lo vea|despierte)",
+    SUICIDE,
+    "describes an imminent act or last words",
+    negatable=False,
+)
+add(
+    "self_harm.broad",
+    URGENT,
+    r"(?:recai|volvi a caer|recaida)(?:[.,!]? \S+){0,6} (?:cortes?|cuchillas?|navajas?|sangre|"
+    r"cicatrices|sh|quemaduras)|(?:me estoy|estoy|sigo) (?:cortando|lastimando|quemando|"
+    r"golpeando|rasgunando)(?:me)?|(?:cortandome|lastimandome|quemandome|golpeandome)(?: \w+){0,2} "
+    r"(?:otra vez|de nuevo|todas las noches|todos los dias|a escondidas)|(?:ganas|impulso|"
+    r"necesidad) (?:de|por) (?:sangrar|sentir dolor|hacerme algo)",
+    SELF_HARM,
+    "describes self-harm",
+)
+add(
+    "harm.broad",
+    URGENT,
+    r"(?:voy a|quiero|pienso|me dan ganas de|tengo ganas de)(?: \w+){0,2} (?:matar|apunalar|"
+    r"disparar|golpear|ahorcar|estrangular|envenenar|quemar|atropellar)(?:le|la|lo|les|los)? "
+    r"(?:a (?:mi|ese|esa|el|la|los|todos|alguien|\w+)|lo|la|los)|"
+    r"(?:llevo|traigo|tengo|cargo) (?:un|una|el|la|mi) (?:cuchillo|navaja|arma|pistola|fierro|"
+    r"machete)(?: \w+){0,4} (?:por si|para cuando|para (?:el|ella|ellos))",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    person="self",
+    hyperbole=True,
+)
+add(
+    "abuse.broad",
+    URGENT,
+    r"(?:el|ella|ellos|mi \w+(?: \w+)?)(?: \w+){0,2} (?:siempre |otra vez |todos los dias |cada "
+    r"noche )?me (?:pega|golpea|lastima|ahorca|patea|empuja|cachetea|viola|toca|amenaza|maltrata|"
+    r"insulta|humilla|encierra|quema)|(?:moretones|moretes|morados|marcas|ojo morado)(?: \w+){0,5} "
+    r"(?:de (?:el|ella|mi \w+)|otra vez|maquillaje|tapar|esconder)|(?:si|cuando) (?:se entera|me "
+    r"ve|"
+    r"me encuentra|llega)(?: \w+){0,5} (?:me mata|me pega|me golpea|me va a)|"
+    r"(?:me escondo|me escondi|escondid[oa]) (?:de (?:el|ella|ellos)|en (?:el|mi) (?:bano|cuarto|"
+    r"closet|armario))|(?:me hui|hui|me escape|me fui) de (?:la |mi )?casa(?: \w+){0,3} (?:anoche|"
+    r"hoy|ayer|porque|y no)|no me (?:dejan|deja) (?:salir|comer|ver|hablar|usar|tener)",
+    ABUSE,
+    "describes being hurt, threatened or controlled",
+    person="self",
+)
+
 # --- contraseñales ------------------------------------------------------------------------
 add(
     "negation.cue",
     NEGATION,
     r"no|nunca|jamas|ni|sin|tampoco|nada de|para nada|ni loca|ni loco|en vez de|en lugar de|"
-    r"si (?:alguna vez|algun dia)|deje de|ya no",
+    r"si (?:alguna vez|algun dia)|deje de|ya no|nadie",
 )
 add(
     "negation.not_negation",
     IDIOM,
-    r"no se|no puedo dejar de|no dejo de|nadie|sin que nadie|no (?:paro|dejo) de pensar",
+    r"no se|no puedo dejar de|no dejo de|sin que nadie|no (?:paro|dejo) de pensar",
 )
 add(
     "idiom.hyperbole",
@@ -580,7 +817,9 @@ add(
     r"(?:este|esta|el|la|los|las|mi) (?:\w+ )?(?:examen|trabajo|calor|tarea|jefe|trafico|clase|"
     r"cancion|dolor de \w+|pies|espalda|cabeza|semana|lunes|frio|tesis|proyecto)(?: \w+){0,3} "
     r"me (?:mata|esta matando|va a matar)|matar el tiempo|mato por (?:un|una|unos|unas)|"
-    r"(?:me|te) va a matar (?:si|cuando)|me mata(?:n)? (?:de risa|la curiosidad)|"
+    r"(?:me|te) va a matar(?: (?:si|cuando)(?! (?:lo |la |le )?(?:denuncio|digo|cuento|hablo|me "
+    r"voy|dejo|aviso))|(?= *(?:$|[,.!])))|(?:profe|profesor|profesora|maestra|maestro|jefe|jefa|"
+    r"mama|papa|madre|padre)(?: \w+){0,3} me va a matar|me mata(?:n)? (?:de risa|la curiosidad)|"
     r"estoy muert[oa](?= *(?:$|[.!]|\U0001f480|\U0001f602|jaja))|muert[oa] de (?:cansancio|risa|"
     r"hambre|sueno)|(?:me corto|cortarme|me corte) (?:el pelo|el cabello|las unas|el flequillo)|"
     r"(?:me corte|me queme|me lastime) (?:cocinando|sin querer|por accidente|con el horno|"
@@ -588,18 +827,20 @@ add(
     r"(?:planta|plantas|cucaracha|arana|mosca|mosquito|bicho)|mato (?:la|las|el|los) (?:cucaracha|"
     r"arana|mosca)|(?:lo|la|los) mato a besos|muerto de hambre",
 )
-add("laughter.marks", LAUGHTER, r"jaja\w*|jeje\w*|jiji\w*|xd")
+add("laughter.marks", LAUGHTER, r"jaja\w*|jeje\w*|jiji\w*|xd|es broma|broma|bromeando")
 add(
     "media.cue",
     MEDIA,
-    r"cancion|canciones|letra|pelicula|peli|serie|capitulo|episodio|libro|novela|personaje|"
-    r"protagonista|juego|videojuego|documental|noticia|noticias|podcast|obra|escena|anime|"
-    r"prevencion|taller|clase sobre|ensayo|investigacion|estadisticas|tasa|tasas|"
-    r"campana|charla|conferencia|curso|capacitacion|tarea sobre|trabajo sobre|cita de|poema de",
+    r"cancion|canciones|letra de (?:la|una|esa) cancion|pelicula|peli|serie|capitulo|episodio|"
+    r"libro|novela|personaje|protagonista|videojuego|documental|noticia|noticias|podcast|"
+    r"obra de teatro|escena|anime|prevencion|(?:taller|clase|ensayo|charla|conferencia|curso|"
+    r"campana|capacitacion|tarea|trabajo) (?:sobre|de prevencion)|investigacion|estadisticas|"
+    r"tasas? de|cita de|poema de|prospecto|efectos? secundarios?",
 )
 add(
     "history.marker",
     HISTORY,
+    r"(?:anos|meses) desde|"
     r"hace (?:\d+|un|una|unos|unas|varios|varias|muchos|muchas|dos|tres|cuatro|cinco|seis|"
     r"diez|bastantes) (?:anos|ano|meses|mes|tiempo)|hace (?:mucho|tiempo|anos)|"
     r"cuando (?:era|tenia|estaba en|iba a|estudiaba)|de (?:nino|nina|joven|adolescente|chic[oa]|"

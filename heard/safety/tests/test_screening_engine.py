@@ -130,7 +130,7 @@ def test_the_semantic_layer_never_overrides_a_counter_signal() -> None:
         "I don't want to kill myself.",  # negation
         "This exam is killing me.",  # idiom
         "My friend wants to die.",  # third party
-        "I want to die, said the character in the film.",  # media
+        'The song goes "I want to die tonight" and I love it.',  # media
     ):
         layer = FakeLayer("ideation")
         result = screen(text, semantic=layer)
@@ -201,3 +201,36 @@ def test_context_rules(text: str, crisis: bool, about: str) -> None:
 def test_history_with_a_denied_recovery_stays_a_concern() -> None:
     result = screen("Two years ago I tried to kill myself and I'm not doing better.")
     assert (result.level, result.about, result.crisis) == ("concern", "past", False)
+
+
+def test_anchors_are_strings_every_match_must_hold() -> None:
+    from heard.safety.screening.lexicon import anchors
+
+    assert anchors(r"(?:want|wish) (?:to die|to vanish)") in (
+        {"ant", "ish"},
+        {"to die", "to vanish"},
+    )
+    assert anchors(r"(?:ab|cd) (?:efg|hij)") == {"efg", "hij"}
+    assert anchors(r"(?P<word>abc)d?") == {"abc"}
+    assert anchors(r"x?") is None
+    assert anchors(r"(?:ab|c?)d") == {"d"}
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        # an anniversary told on the day is history
+        ("It's been five years since my suicide attempt today.", False),
+        # a negation followed by the writer speaking anew
+        ("Nobody knows I cut myself", True),
+        # media elsewhere in the stretch, but the writer speaks of themself
+        ("I watched a film and I want to die", True),
+    ],
+)
+def test_more_context_rules(text: str, crisis: bool) -> None:
+    assert screen(text).crisis is crisis
+
+
+def test_quotes_in_the_explanation_come_from_the_original_text() -> None:
+    result = screen("My therapist doesn't know I cut myself")
+    assert result.explanation == 'Talks about hurting themself ("cut myself").'
