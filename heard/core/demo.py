@@ -28,6 +28,9 @@ from heard.instruments.registry import get_instrument
 from heard.instruments.scoring import score
 from heard.people import services as people
 from heard.people.models import CareAssignment
+from heard.safety import plan_rules, plan_services
+from heard.safety import services as safety
+from heard.safety.models import ContactRequest, SafetyPlan
 
 DEMO_ORG_NAME = "Riverside Counselling"
 DEMO_REGION = "US"
@@ -320,6 +323,38 @@ def _demo_measures(loader: _Loader, client: User, clinician: User, index: int) -
     loader.changes += 1
 
 
+def _demo_safety(loader: _Loader, client: User, clinician: User, index: int) -> None:
+    """The first demo client has a safety plan, started alone and added to with her
+    clinician; the second has asked her care team to get in touch. Skipped when present."""
+    if index == 0 and not SafetyPlan.objects.filter(client=client).exists():
+        content = plan_rules.empty_plan()
+        content.update(
+            {
+                "warning_signs": ["I stop answering messages", "I can't sleep and go over things"],
+                "coping": ["A walk round the block", "A warm shower", "Music I like, loud"],
+                "distractions": ["My cousin Jada", "The library on Main Street"],
+                "people_to_ask": [
+                    {"name": "Mom", "phone": "555 201 3344"},
+                    {"name": "Tasha (best friend)", "phone": "555 018 7720"},
+                ],
+                "professionals": [{"name": clinician.display_name, "phone": "555 010 2000"}],
+                "safer_environment": ["Ask Mom to keep hold of things that could be unsafe"],
+                "reasons_for_living": ["My little brother", "Finishing my course", "The ocean"],
+            }
+        )
+        plan = plan_services.save_plan(client, client=client, content=content, based_on_version=0)
+        content["coping"] = [*content["coping"], "Breathing: in for 4, out for 6"]
+        plan_services.save_plan(
+            clinician, client=client, content=content, based_on_version=plan.version
+        )
+        loader.changes += 1
+    if index == 1 and not ContactRequest.objects.filter(client=client).exists():
+        safety.ask_care_team(
+            client, how="phone", note="Could we move Thursday's session? Work changed my shifts."
+        )
+        loader.changes += 1
+
+
 def load_demo_data(stdout: Writer) -> DemoSummary:
     """Create (or find) the demo clinic, its staff and clients; progress lines go to `stdout`.
     Idempotent: returns a summary whose `changes` is 0 when everything was already in place."""
@@ -350,6 +385,7 @@ def load_demo_data(stdout: Writer) -> DemoSummary:
             # Round robin: ten clients per clinician.
             loader.assignment(org, client, clinicians[index % len(clinicians)])
             _demo_measures(loader, client, clinicians[index % len(clinicians)], index)
+            _demo_safety(loader, client, clinicians[index % len(clinicians)], index)
             if index < 3:
                 summary.logins.append(Login("Client", person.full_name, client.email, False))
             if (index + 1) % 10 == 0:
