@@ -158,7 +158,8 @@ _PEOPLE = (
     r"daughter|kid|child|boyfriend|girlfriend|bf|gf|husband|wife|partner|ex|roommate|flatmate|"
     r"cousin|classmate|coworker|co worker|colleague|student|client|patient|neighbor|neighbour|"
     r"uncle|aunt|niece|nephew|teammate|grandma|grandpa|stepdad|stepmom|teen|sibling|twin|"
-    r"buddy|mate|friends|students|kids|parents|amigo|amiga|amigos|amigas|hermano|hermana|"
+    r"buddy|mate|friends|students|kids|parents|girl|boy|guy|lad|lass|person|man|woman|chica|chico|"
+    r"muchacha|muchacho|senora|senor|amigo|amiga|amigos|amigas|hermano|hermana|"
     r"hijo|hija|novio|novia|mama|papa|madre|padre|primo|prima|companero|companera|pareja|"
     r"esposo|esposa|vecino|vecina|alumno|alumna|estudiante|tio|tia|paciente|cliente)"
 )
@@ -168,7 +169,7 @@ _SUBJECT = re.compile(
         r"(?:my|a|our|his|her|their|this|one of my|mi|mis|un|una|su|sus|"
         rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}|he(?! \w+(?:ado|ido)(?!\w))|she|they|hes|shes|"
         r"theyre|theyve|hed|shed|theyd|someone|somebody|ella|ellos|ellas|alguien)|"
-        r"(?P<self>i|im|ive|id|il|ima|my|myself|yo|mi|"
+        r"(?P<self>i|im|ive|id|il|ima|myself|yo|"
         r"(?<!sent )(?<!told )(?<!gave )(?<!texted )(?<!showed )(?<!asked )(?<!messaged )"
         r"me))(?!\w)",
         {},
@@ -213,7 +214,9 @@ _PAST_VERB = re.compile(
     r"began|used to|would|ate|swallowed|hit|burnt|bit|fought|slept|lost|left|ran|spent|told|"
     r"knew|saw|kept|drank|wanted|od|\w+aba|\w+aban|\w+ieron|\w+aron)(?!\w)"
 )
-_ANNIVERSARY = re.compile(r"(?:years?|months?|anos|meses) since|(?:anos|meses) desde")
+_ANNIVERSARY = re.compile(
+    r"(?:years?|months?|decades?|weeks?) since|(?:anos|meses) desde|se cumplen"
+)
 _QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
 _TODAY = re.compile(r"today|hoy|now|ahora")
 _FIRST_PERSON_ANY = re.compile(r"(?<!\w)(?:i|im|ive|id|il|me|my|myself|yo|mi)(?!\w)")

@@ -36,7 +36,8 @@ MACROS = {
     "OTHERSELF": alt(
         "himself", "herself", "themselves", "themself", "yourself", "urself", "ur self"
     ),
-    "SUIC": r"(?:s[uo][iy]?[cs][iy]?[dt](?:e|al|ally|ality|es)?|sewer ?slides?|sui ?side|suicide|"
+    "SUIC": r"(?:s[uo][iy]?[cs][iy]?[dt](?:e|al|ally|ality|es|le|el|ial)?|sewer ?slides?|sui ?side|"
+    "suicide|"
     "suicidal)",
     "KILL": alt("kill", "kil", "killing", "kills", "killed", "kil ing"),
     "WANT": alt(
@@ -51,6 +52,7 @@ MACROS = {
         "wishes",
         "wished",
         "would like",
+        "should like",
         "id like",
         "feel like",
         "feels like",
@@ -449,7 +451,8 @@ MACROS = {
         "all of them",
         "all of you",
         "those (?:people|kids|guys|bitches|bastards)",
-        "the (?:teacher|kids|class|school|boss|neighbou?r|baby|guy|girl|manager|landlord|"
+        "the (?:teacher|kids|class|school|boss|neighbou?r|baby|guy|girl|manager|landlord|children|"
+        "babies|students|pupils|patients|residents|"
         "bully|bullies|whole class|whole school|principal)",
         "(?:that|this) (?:guy|girl|man|woman|bitch|bastard|asshole|prick|teacher|kid|person|cunt|"
         "dude|fool|clown|mf|idiot|prick)",
@@ -522,7 +525,7 @@ add(
 add(
     "ideation.unalive",
     URGENT,
-    r"un ?alive(?: {SELF}| me)?|sewer ?slide|ctb|off {SELF}|end {SELF}",
+    r"un ?aliv\w*(?: {SELF}| me)?|sewer ?slide|ctb|end {SELF}",
     SUICIDE,
     "uses slang for suicide",
     hyperbole=True,
@@ -623,7 +626,7 @@ add(
     URGENT,
     r"(?:tired|tierd|tird|sick|exhausted|done|finished|over) (?:of|with) (?:living|being alive|"
     r"life|existing|"
-    r"waking up|this life|my life|breathing|everything|fighting|trying)|"
+    r"waking up|this life|my life|breathing|everything(?= *(?:$|[.!,]))|fighting|trying)|"
     r"(?:im|i am|im so) done(?: with (?:it all|everything|this))?(?= *(?:$|[.!]))|"
     r"give up on (?:life|living|myself|everything)|giving up on (?:life|living|everything)|"
     r"(?:want|wana|wanna|need|ready) (?:it|this|everything|the pain|life) (?:all )?to (?:end|stop|"
@@ -840,7 +843,8 @@ add(
     "acute.goodbye",
     ACUTE,
     r"(?:this is|its|here is|heres|consider this) (?:my )?(?:goodbye|good bye|farewell|last "
-    r"(?:message|post|text|note|words|time|entry|entery|update|journal)|final (?:message|post|"
+    r"(?:message|post|text|note|words|time|entry|entery|update|journal)(?! (?:sounded|was|i sent|"
+    r"seemed|came|about))|final (?:message|post|"
     r"words|goodbye|entry))|(?:goodby|goodbye|bye)(?= *$)|"
     r"(?:my |a )?(?:goodbye|good bye|farewell|final|last|{SUIC}) (?:note|letter|letters|message|"
     r"messages|video|post|text|words)|"
@@ -1083,7 +1087,8 @@ add(
     r"afraid i will|afraid il|afraid i might|could|might|swear i will|swear il|feel like|"
     r"gotta|need to|have to|tempted to|intrusive thoughts about|thoughts about|thoughts of|"
     r"im gonna|i will|i am going to|cant stop thinking about|keep thinking about|"
-    r"imagine|imagining|picture|picturing|visuali[sz]\w*|close to|so close to|almost|nearly|"
+    r"imagine|imagining|picture|picturing|thinking|thought|wan to|wan|visuali[sz]\w*|close to|so "
+    r"close to|almost|nearly|"
     r"came close to|id|i would|would|finna|bout to|tryna|boutta|gon|gunna|gonna go|"
     r"lose it and|snap and|end up)(?: \w+){0,5}"
     r" (?:{HARM_VERB}(?:ing)?) {TARGET}"
@@ -1152,7 +1157,6 @@ add(
     r"class|school|practice))",
     ABUSE,
     "says they are being hurt, abused or threatened",
-    person="self",
 )
 add(
     "abuse.scared_home",
@@ -1282,7 +1286,8 @@ add(
     "ideation.hope_taken",
     URGENT,
     r"(?:hope|hoping|pray|praying|wish|wishing)(?: \w+){0,7} (?:takes me|take me|crash(?:es)?|"
-    r"goes down|go down|doesnt stop|doesnt brake|hits me|hit me|kills me|runs me over|"
+    r"goes wrong|go wrong|fails|doesnt work|i dont survive|dont survive|goes down|go down|"
+    r"doesnt stop|doesnt brake|hits me|hit me|kills me|runs me over|"
     r"i die|i dont make it|i never wake|i dont wake|ends it|i get hit|i get sick and die|"
     r"something happens to me|a bus hits me|i dont come back)|god (?:takes|take|will take) me",
     SUICIDE,
@@ -1355,8 +1360,9 @@ add(
 add(
     "acute.means_at_hand",
     ACUTE,
-    r"(?:{PILLS}|rope|noose|gun|pistol|rifle|revolver|blade|razor|knife|belt|cord)"
-    r"(?: \w+){0,3} (?:in my (?:hand|hands|lap|pocket|mouth)|on (?:the|my) (?:table|desk|bed|"
+    r"(?:{PILLS}|rope|noose|gun|pistol|rifle|revolver|blade|razor|knife|belt|cord)s?"
+    r"(?: \w+){0,3} (?:in my (?:hand|hands|lap|pocket|mouth|room|bag|car|drawer)|on (?:the|my) "
+    r"(?:table|desk|bed|"
     r"counter|nightstand|lap)|out on|lined up|counted out|all counted|ready|in front of me|"
     r"loaded|tied|hung|set up)|(?:gun|pistol|rifle|revolver) (?:in|on) my (?:lap|hand|mouth|head)|"
     r"(?:bought|got|have|found|ordered) (?:a |the |some )?(?:rope|noose|helium|charcoal)|"
@@ -1435,7 +1441,8 @@ add(
     "serious",
     r"not (?:joking|kidding)|no joke|im serious|(?:actually|really) "
     r"means? it|for real|fr fr|deadass|not a joke|not the meme kind|seriously|i mean it|"
-    r"no es broma|no estoy bromeando|en serio|de verdad",
+    r"no es broma|no estoy bromeando|en serio|de verdad|actually i|genuinely|srsly|"
+    r"im being serious",
 )
 add(
     "self_harm.on_purpose",
@@ -1808,7 +1815,7 @@ add(
     r"(?:cant|cannot|can not) (?:face|bear|stand|handle|do) (?:another|one more) (?:day|night|"
     r"morning|year|week)|"
     r"(?:everyone|everybody|they|you all|yall|the world|my family)(?: \w+){0,2} (?:will|would|d|"
-    r"wil) be better off(?= *(?:$|[.!,]))|(?:made|making) (?:my )?peace with (?:it|dying|death|"
+    r"wil) be better off(?= *(?:$|[.!,]))|(?:made|making) (?:my )?peace with (?:dying|death|"
     r"my decision|leaving|going|the end)|"
     r"(?:knife|blade|razor|glass|scissors)(?: \w+){0,8} (?:my )?(?:wrists?|throat)|"
     r"(?:wrists?|throat)(?: \w+){0,4} (?:knife|blade|razor)",
@@ -1846,7 +1853,7 @@ add(
     r"(?:beat|kick|knock|slap|punch|choke) the (?:shit|crap|hell|life|living daylights|fuck) out "
     r"of "
     r"(?:him|her|them|you|that|this|my|his|her)|"
-    r"(?:knife|gun|pistol|blade|bat|weapon|machete|crowbar)(?: \w+){0,5} (?:for|in case|ready) "
+    r"(?:knife|gun|pistol|blade|bat|weapon|machete|crowbar)s?(?: \w+){0,5} (?:for|in case|ready) "
     r"(?:when |if )?(?:i see )?(?:him|her|them|he|she|they)",
     HARM_TO_OTHERS,
     "talks about harming someone",
@@ -1897,6 +1904,7 @@ add(
     r"(?:like )?(?:the|my|an) (?:answer|option|way|solution)",
     SUICIDE,
     "talks about wanting life to end",
+    hyperbole=True,
 )
 add(
     "acute.broad",
@@ -1997,6 +2005,186 @@ add(
     "wants to die (emoji or plain words)",
 )
 
+# --- a second development set's lessons, as general phrasings -----------------------------
+add(
+    "ideation.more2",
+    URGENT,
+    r"(?:done|finished|through) (?:with )?(?:living|life|existing|being alive)(?= *(?:$|[.!,]))|"
+    r"(?:want|need|wanna|wana) out(?:(?:[.,!]? ?(?:permanently|for good|forever))| of (?:this life|"
+    r"life|existence|it all|everything))|"
+    r"(?:wouldnt|would not) mind(?: at all)? if (?:the |my )?(?:cancer|illness|tumou?r|disease|"
+    r"heart|it) (?:came|comes|come) back|(?:might|would|could) be a (?:mercy|relief|blessing)"
+    r"(?= *(?:$|[.!]))|(?:whats|what is|wheres) (?:even )?the (?:point|pont|poin) (?:of|in) "
+    r"(?:me|my life|living|being|bein|existing)|"
+    r"(?:if|when) (?:a |the )?(?:car|bus|truck|train|lorry|plane)(?: \w+){0,2} (?:hit|hits|runs? "
+    r"over|ran over|kills?|killed)(?: \w+){0,2} me|rather (?:the|a) (?:bus|car|train|truck) "
+    r"(?:hit|catch|take|hits|catches) me|"
+    r"(?:wouldnt|would not|doesnt|does not) matter (?:to anyone |to anybody )?if i (?:died|was "
+    r"gone|"
+    r"disappeared|wasnt here)|one less me|(?:get|gets|have|collect) (?:the |my )?life insurance|"
+    r"(?:be|is|will be|going to be) my last (?:christmas|birthday|summer|new year|easter|winter)|"
+    r"(?:better|happier|easier|lighter)(?: off)? with me (?:gone|dead|out of (?:the way|the "
+    r"picture))|"
+    r"why (?:should|would) i (?:keep going|go on|stay alive|keep living|bother)|"
+    r"cant (?:come up with|think of|find) a (?:single |good )?reason(?= *(?:$|[.!,]| to (?:live|"
+    r"stay|"
+    r"keep|go on|carry on)))|waiting (?:around )?(?:to die|for death|for (?:it all|everything|it|"
+    r"this|life|the end) to (?:end|come|be over|stop))|"
+    r"(?:found|finding|looking for|find|found) (?:a )?(?:new |nice |good |loving )?(?:home|family|"
+    r"owner|someone) (?:for|to take) my (?:cat|dog|pet|bird|rabbit|\w+)|"
+    r"(?:paid|paying) (?:back|off) (?:everyone|all my debts|my debts|everything i owe)|"
+    r"(?:tie|tying|tied) up (?:loose ends|my affairs)|in case i (?:dont|never|do not) (?:get to|"
+    r"see "
+    r"(?:you|them|her|him)|get the chance|make it)|(?:hug|hugged|kiss|kissed|see|saw|visit|visited|"
+    r"call|called|said goodbye to)(?: \w+){0,3} (?:one last time|for the last time)|"
+    r"(?:hugged|kissed) (?:\w+ ){0,2}goodbye|(?:cancelled|canceled|cancelling) (?:all )?my "
+    r"(?:subscriptions|accounts|phone contract)|(?:searching|searched|googling|googled|looking up|"
+    r"looked up) how (?:long|much|many)(?: \w+){0,3} (?:it )?takes?|"
+    r"(?:nobody|no one|you|they|anyone) (?:will|wil|wont|would) (?:have to|need to) (?:worry|deal|"
+    r"put up) (?:about|with) me (?:much longer|anymore|for long|soon)|(?:be|ill be|i will be|im) "
+    r"gone soon|(?:wont|will not) be needing|(?:stopped|stop|quit) taking (?:my )?(?:\w+ "
+    r")?(?:tablets|"
+    r"meds|medication|pills|insulin)(?:[.,]? \w+){0,6} (?:if it goes|let it|whatever happens|to "
+    r"die)|"
+    r"if it goes,? it goes|like not existing|(?:log off|logout|log out) (?:from|of) life|"
+    r"(?:uninstall|delete|off) (?:button|switch) for (?:me|my life)|respawn\w* irl|"
+    r"wish (?:i|id) (?:wasnt|werent|wasnt ever|had never been) (?:alive|here|born|around|real)|"
+    r"(?:tired|tird|tierd|sick) of (?:liveing|livin|liv)|(?:no|zero) (?:reson|reasn|reason) to "
+    r"(?:keep )?(?:goin|going|live|liv)|(?:id|i would) (?:much )?rather be with (?:her|him|them|my "
+    r"\w+)|(?:why|god) (?:he |god )?keeps me (?:here|alive|going)",
+    SUICIDE,
+    "talks about not wanting to go on",
+)
+add(
+    "acute.more2",
+    ACUTE,
+    r"(?:ive|i have) (?:finally )?decided(?= *(?:$|[.!]))|(?:made up my mind|my mind is made up)"
+    r"(?= *(?:$|[.!]))|(?:im|i am) (?:on|at|up on) (?:the )?(?:roof|top|edge|ledge|bridge|puente)|"
+    r"not (?:coming|going) (?:down|back|home)(?= *(?:$|[.!,]))|"
+    r"took (?:something|some pills|a bunch|everything|them)(?: \w+){0,6} (?:feel|feeling) (?:\w+ )?"
+    r"(?:strange|weird|sick|dizzy|sleepy|funny|scared|faint)|"
+    r"engines? (?:is |s )?(?:on|running)(?= *(?:$|[.!]))|garage(?:[.,]? \w+){0,6} engine|"
+    r"this is my (?:chance|moment|opportunity|window)(?= *(?:$|[.!]))|"
+    r"dont bother (?:calling|texting|looking|coming)|i wont (?:answer|pick up|reply)(?= *(?:$|"
+    r"[.!,]))|"
+    r"(?:bought|got|have|ordered) (?:what|everything) i (?:need|needed)|"
+    r"not (?:getting|going) (?:on|onto) the train|(?:ending|end|do|doing) it (?:this time|for real|"
+    r"tonight|tonite|tn|now)|(?:so much|too much|lots of|a lot of) blood|(?:wont|will not) stop "
+    r"bleeding|holding (?:the|my|all the|all my) (?:pills|pils|rope|knife|gun|razor|blade|tablets)|"
+    r"i know how to use it|writing to say goodbye|(?:choosing|chosen|decided|choose|chose) to "
+    r"(?:stop|end|go|leave) (?:here|now|today|tonight)|(?:had a|had my) (?:good|decent|long|full) "
+    r"(?:run|innings|life)(?= *(?:$|[.!,]| and))|un ?aliv\w*(?: {SELF}| me)? (?:today|tonight|tn|"
+    r"after school|after work|now)|took\w* all my (?:medd?s|pills|pils|tablets)|"
+    r"stand\w* on the (?:edge|edje|ege|ledge)|(?:goodbye|goodbey|goodby|gudbye|farewell)(?:[.,!]? "
+    r"\w+){0,4} (?:sorry|sory|love you|forgive)|\U0001f52b ?(?:loaded|ready)|"
+    r"(?:wont|will not) be (?:back|coming back|returning)(?= *(?:$|[.!]))|"
+    r"scheduled (?:the|my) (?:letters|messages|emails|posts)|(?:by then|after tonight) (?:it |"
+    r"nothing )?"
+    r"(?:wont|will not|doesnt) matter|posted (?:my |a )?goodbye|(?:im|i am) (?:ending|doing) it|"
+    r"(?:when|after|once) (?:everyone|everybody|they)(?:s| is| are|re) (?:asleep|gone|out)",
+    SUICIDE,
+    "describes an imminent act, means ready or last words",
+)
+add(
+    "self_harm.more2",
+    URGENT,
+    r"(?:dont|do not) deserve (?:to eat|food|to be fed)|deserve to (?:starve|go hungry)|"
+    r"made myself (?:sick|throw up|vomit|puke)|(?:whole|entire) (?:box|pack|packet) of (?:plasters|"
+    r"band ?aids|bandages)|(?:wasnt|not|isnt|werent|arent) for shaving|"
+    r"(?:carved|carving|etched|scratched) (?:\w+ ){0,2}(?:into|on) my (?:skin|arm|wrist|thigh|leg|"
+    r"stomach|hip)|\w+ing (?:\w+ ){0,5}(?:on purpose|on purpuse|on porpuse)|"
+    r"(?:until|till|til) (?:i|it|they) (?:bleed|bleeds|bled|burns|stings|hurts|bruises)|"
+    r"(?:put|putting|stubbed|stub) (?:my |a |the )?(?:cigarette|cig|fag|ciggie)s? out on (?:my|me)|"
+    r"\d+ days clean (?:gone|over|ruined|lost)|(?:clean streak|streak) (?:gone|over|ruined|lost|"
+    r"reset)|relasp\w* (?:with|on) sh|(?:burnd|hurtng|hurtin|cutin|cuttin) (?:myself|my)|"
+    r"(?:me|i) ?\+ ?(?:razor|blade|lighter|knife)|day (?:0|zero) again|"
+    r"(?:dont have to|to avoid|so i can avoid) (?:change|changing|getting changed|undress\w*) "
+    r"(?:in front of|for pe|for gym)|(?:hid|hide|hiding) the first aid kit|"
+    r"(?:said|told (?:\w+ ){0,2}that) (?:i|it) (?:fell|was the cat|tripped)(?:[.,]? \w+){0,5} "
+    r"(?:i|it) (?:didnt|wasnt)|(?:scratched by|from) the cat|(?:dont|do not) (?:have|own) a cat|"
+    r"(?:\U0001f52a|\U0001fa78|\U0001fa79) ?(?:\U0001f52a|\U0001fa78|\U0001fa79)",
+    SELF_HARM,
+    "describes self-harm",
+)
+add(
+    "harm.more4",
+    URGENT,
+    r"(?:wont|will not|isnt|is not|aint) (?:walk|walking|gonna walk) away (?:from this|next time|"
+    r"this "
+    r"time)|(?:scared|afraid|worried|terrified) (?:of )?what (?:ill|il|id|i will|i might|i could) "
+    r"do "
+    r"to|make (?:him|her|them|you|everyone)(?: all)? pay|set (?:his|her|their|the) (?:\w+ )?on "
+    r"fire|"
+    r"burn (?:his|her|their) (?:house|flat|place|car) down|with (?:him|her|them) (?:in it|inside)|"
+    r"(?:running|run|ran) (?:him|her|them|my \w+|the \w+|that \w+) over|"
+    r"names of (?:everyone|everybody|all the people|the people) who (?:\w+ ){0,2}(?:bullied|hurt|"
+    r"wronged|betrayed)|see whos tough|teach (?:him|her|them) a lesson|(?:got|has|had|have) it "
+    r"coming|shut (?:him|her|them) up (?:for good|forever|permanently)|bringing (?:something|a "
+    r"\w+) "
+    r"to (?:class|school|work)|make sure (?:he|she|they) (?:cant|can never|never|wont) (?:walk|"
+    r"talk|"
+    r"see|breathe|hurt anyone)|(?:getting|gettin|get|gets) (?:smoked|merked|clapped|shot|stabbed|"
+    r"jumped|bodied|popped|wet|dropped) (?:when|if|tonight|tomorrow|tmrw)|pop off on (?:all of )?"
+    r"(?:them|him|her|everyone)|got something for (?:him|her|them)|"
+    r"(?:wan to|wan|wanna|wana) (?:hurt|kill|stab|beat) (?:him|her|them)|"
+    r"(?:school|class|skool|cole|escuela)(?: \S+){0,3} ?\U0001f52b|\U0001f52b(?: ?\S+){0,3} "
+    r"(?:school|class|cole|escuela)|\U0001f52b ?\U0001f52b|"
+    r"(?:looked up|found out|know|checked|worked out) (?:when|where|what) (?:my ex|his|her|he|she)"
+    r"(?: \w+){0,4} (?:shift|drives|works|lives|leaves|finishes|parks)|"
+    r"(?:bat|knife|gun|crowbar|hammer)s?(?:[.,]? \w+){0,4} not for (?:baseball|cooking|hunting|"
+    r"sport|"
+    r"the kitchen)|(?:get|buy|find) (?:a |me a )?(?:piece|strap|gun|burner|glock|heater)(?:,)? no "
+    r"questions asked|where (?:i|to) (?:could |can )?(?:get|buy) (?:a )?(?:piece|strap|gun|glock)|"
+    r"(?:crowbar|bat|knife|gun|machete|hammer)s?(?: \w+){0,6} for when i see|"
+    r"(?:harm|harming|hurt|hurting|kill|killing) (?:my|his|her) (?:son|daughter|brother|sister|"
+    r"father|mother) in law|(?:hurting|harming|killing) the (?:children|kids|babies|students|"
+    r"pupils|"
+    r"patients|residents)",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    person="self",
+)
+add(
+    "abuse.more4",
+    URGENT,
+    r"(?:takes|took|has taken|keeps) my (?:whole |entire |full )?(?:paycheck|pay|wages|salary|"
+    r"pension|chequebook|checkbook|car keys|phone)|(?:gives|give) me an allowance|"
+    r"makes? me send (?:him|her|them) (?:photos|pics|pictures|nudes|videos)|if i tell(?= *(?:$|"
+    r"[.!,]))|"
+    r"unless i (?:sleep with|keep him company|send|have sex|go out with|do what)|"
+    r"(?:not|never) allowed (?:a |my |in |into |to have )|(?:post|share|send|leak|show) my "
+    r"(?:pictures|pics|photos|nudes|videos)(?: \w+){0,3} (?:unless|if i dont|if i do not)|"
+    r"(?:went|goes|go) (?:thru|through) my phone|(?:gets|getting) handsy|"
+    r"(?:chokd|choakd|hitted|beated|slaped|punchd|kickd) me|(?:when|if) the (?:marks|bruises) show|"
+    r"(?:or|otherwise) (?:theres|there is|there will be|i get) (?:trouble|hell|consequences)|"
+    r"send (?:him|her) (?:a )?(?:photo|picture|pic|location) of where i am|"
+    r"in case i (?:need|have) to (?:leave|run|escape|get out) (?:quickly|fast|in a hurry)|"
+    r"(?:plates|things|stuff|fists) (?:start|started|go|went) flying|"
+    r"(?:grabbed|pulled|yanked|grabs|pulls) my hair|(?:shoved|slammed|smashed|banged) my head",
+    ABUSE,
+    "describes being hurt, threatened or controlled",
+    person="self",
+)
+add(
+    "idiom.more",
+    IDIOM,
+    r"rather die than (?:\w+ ){0,2}(?:wear|eat|watch|listen|sing|dance|go to (?:the|that|his|her) "
+    r"(?:party|wedding|gym|meeting|class)|be seen|admit|ask|drink|use|take the bus)|"
+    r"my (?:sister|brother|mum|mom|dad|wife|husband|boss|teacher|coach|flatmate|roommate|friends?) "
+    r"(?:is|are|will|gonna|is going to|are going to)(?: literally)? (?:kill|murder|strangle) me "
+    r"(?:when|if|for)(?! i (?:tell|report|leave|go))|"
+    r"(?:murder|kill|destroy|wreck|smoke|slaughter|crush) (?:my|the|them|you|him|her)(?: \w+)? "
+    r"(?:at|in) (?:\w+ ){0,2}(?:kart|game|match|round|fifa|chess|monopoly|uno|poker|scrabble|cards|"
+    r"smash|fortnite|tetris|trivia|bowling|darts|pool|ping pong|mario\w*|quiz)",
+)
+add(
+    "media.more",
+    MEDIA,
+    r"(?:cause|causes|increase|increases|risk of|linked to|associated with)(?= (?:\w+ ){0,2}"
+    r"(?:suicidal|suicide|self harm))|difference between|definition of|signs of|warning signs|"
+    r"symptoms of|school report|what (?:is|are) (?:the )?(?:signs|difference)",
+)
+
 # --- counter-signals ----------------------------------------------------------------------
 add(
     "negation.cue",
@@ -2034,7 +2222,7 @@ add(
     r"(?:die|died|dying|dead) (?:of|from) (?:laughter|laughing|embarrassment|shame|boredom|"
     r"cringe|cuteness|happiness|excitement|hunger|thirst|heat|the heat|jealousy|envy|secondhand "
     r"embarrassment)|(?:die|died|dying|dead) laughing|(?:kill|shoot) me now|could (?:just )?die|"
-    r"(?:im|i am|i was) (?:so )?(?:dead|ded|deceased|dying)(?= *(?:$|[.!]|\U0001f480|\U0001f602|"
+    r"(?:im|i am) (?:so |literally )?(?:dead|ded|deceased|dying)(?= *(?:\U0001f480|\U0001f602|"
     r"\U0001f923|lol|lmao|haha))|killer|killed it|kill it|killing it|"
     r"(?:drop|dropped|dropping) dead gorgeous|dressed to kill|overkill|(?:my )?(?:feet|legs|back|"
     r"head|"
@@ -2133,7 +2321,10 @@ add(
 add(
     "history.marker",
     HISTORY,
-    r"(?:years|months|decades) ago|(?:was|were) (?:back )?when i|(?:years?|months?) since|"
+    r"(?:years|months|decades) ago|(?:was|were) (?:back )?when i|(?:years?|months?|decades?) "
+    r"since|the (?:year|time|night|summer|winter|day) (?:i|when i|that i) (?:was|tried|attempted|"
+    r"wrote|cut)|last (?:winter|summer|spring|autumn|fall|christmas|easter)|when (?:we|i) (?:were|"
+    r"was) (?:small|little|kids|young|children|a child)|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|few|couple of|"
     r"couple|many|several|some|a few|a couple of) (?:years?|yrs?|decades?|months?) ago|"
     r"(?:when|back when) i was (?:\d+|young|little|younger|a teen|a kid|in high school|"
@@ -2175,7 +2366,8 @@ add(
     r"(?:havent|have not|hasnt) (?:done|cut|self harmed|hurt myself|had|felt|thought|"
     r"relapsed)|glad (?:i|im) (?:didnt|still here|alive)|grateful (?:to be|i am|im) (?:alive|"
     r"here)|(?:it|things|life) got better|therapy helped|healed|(?:so )?much better now|"
-    r"proud of (?:how far|myself)",
+    r"proud of (?:how far|myself)|(?:feels|seems) like (?:another|a different) life|another "
+    r"lifetime ago|training to be a peer|peer supporter",
 )
 
 RULES: tuple[Rule, ...] = tuple(_book.rules)

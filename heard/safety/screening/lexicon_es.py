@@ -327,8 +327,8 @@ add(
 add(
     "acute.goodbye",
     ACUTE,
-    r"(?:me )?(?:despido|despedirme|estoy despidiendome|quiero despedirme|vengo a despedirme) "
-    r"(?:de )?(?:todos|ustedes|ti|vosotros|para siempre)?|"
+    r"(?:me )?(?:despido|despedirme|estoy despidiendome|quiero despedirme|vengo a despedirme)"
+    r"(?: (?:de )?(?:todos|ustedes|ti|vosotros|para siempre))?|"
     r"(?:este es|esta es|es) (?:mi )?(?:ultimo|ultima|el ultimo|la ultima) (?:mensaje|carta|"
     r"vez|post|publicacion)|carta de despedida|adios (?:a todos|para siempre|mundo|mundo cruel)|"
     r"(?:cuando|para cuando) (?:lean|leas|vean|veas) esto|"
@@ -454,7 +454,7 @@ add(
     r"(?:me|nos) (?:echaron|corrieron|sacaron|echo|corrio) de (?:la |mi )?casa|"
     r"(?:no tengo|sin) (?:donde|a donde|adonde) (?:ir|dormir|quedarme|vivir)|"
     r"(?:duermo|dormi|vivo) en la calle|(?:dijo|dice|amenazo con|jura) que (?:me va a|me iba a|"
-    r"me va|va a) (?:matar|pegar|lastimar|golpear|matarme)|(?:me|nos) va a matar(?! si)|"
+    r"me va) (?:matar|pegar|lastimar|golpear|matarme)|(?:me|nos) va a matar(?! si)|"
     r"no me deja (?:salir|ver|hablar|tener|trabajar|ir|usar|estudiar)|"
     r"(?:controla|revisa|se queda con|me quita) (?:todo )?(?:mi|mis) (?:dinero|celular|telefono|"
     r"mensajes|sueldo|tarjeta|cuenta|pasaporte)",
@@ -794,6 +794,110 @@ add(
     person="self",
 )
 
+# --- lo aprendido de un segundo conjunto de desarrollo, como frases generales -----------
+add(
+    "ideation.more2",
+    URGENT,
+    r"si me (?:atropella|pisa|choca|mata|lleva) (?:un|el|una) (?:carro|coche|auto|camion|tren|bus|"
+    r"micro|colectivo)(?:,? \w+){0,2}(?:,)? mejor|(?:ojala|que) me (?:atropelle|atropellen|pise)|"
+    r"(?:seria|sera) (?:un alivio|mejor|lo mejor)(?: \w+){0,3} (?:que yo no|si yo no|si no) "
+    r"(?:estuviera|existiera|estoy|existo)|me da (?:igual|lo mismo) si (?:\w+ ){0,2}(?:no "
+    r"(?:amanezco|despierto)|me muero)|no amanecer|cuando (?:yo )?(?:ya )?no (?:este|estes)|"
+    r"(?:dejar|deje|dejo) todo en orden|pague todas mis deudas|(?:buscando|busque|buscar) "
+    r"(?:formas|"
+    r"maneras|como) (?:de )?(?:hacerlo|matarme|morir|acabar)|(?:les |te )?(?:deje|dejo|anote|pase) "
+    r"(?:anotadas |escritas )?(?:las|mis) contrasenas|(?:kisiera|kiciera) morir\w*|"
+    r"(?:puse|he puesto|tengo|deje) (?:mis cosas|todo|mis papeles|mis asuntos) en orden|"
+    r"descansare (?:por fin|para siempre)",
+    SUICIDE,
+    "talks about wanting to die",
+)
+add(
+    "acute.more2",
+    ACUTE,
+    r"ya me decidi|(?:pistola|arma|escopeta|rifle)(?: \w+){0,4} (?:cargada|cargado|conmigo|aqui)|"
+    r"(?:manana|hoy|esta noche)(?: temprano| mismo)? lo hago|(?:compre|tengo|consegui) lo que "
+    r"(?:necesitaba|necesito)|(?:me he tomado|me tome|tome|me trague) (?:de todo|todo(?= *(?:$|"
+    r"[.!,]| "
+    r"lo| el| la)))|(?:para|quiero|vengo a|escribo para) despedirme|(?:estoy|stoy|toy) (?:en|n|"
+    r"sobre) "
+    r"(?:las|los) (?:vias|rieles)|no voy a volver(?= *(?:$|[.!]))|no (?:voy a regresar|vuelvo mas)|"
+    r"(?:ese|el) dia lo (?:voy a hacer|hago)|lo voy a hacer (?:ese dia|el \w+|esta noche|manana|"
+    r"hoy)",
+    SUICIDE,
+    "describes an imminent act or last words",
+)
+add(
+    "self_harm.more2",
+    URGENT,
+    r"(?:le )?(?:pegue|golpee|pego|golpeo|di) (?:\w+ ){0,3}hasta (?:sangrar|que sangr\w*|romperme)|"
+    r"sin comer porque no (?:me )?lo merezco|no merezco comer|sin (?:cortarme|lastimarme|hacerme "
+    r"dano)(?: \w+){0,3} (?:y )?(?:ayer|hoy|anoche)? ?volvi|no (?:son|es|eran|era) para afeitar\w*|"
+    r"me he (?:aranado|cortado|quemado|lastimado|golpeado) (?:las|los|el|la|mis) (?:piernas|brazos|"
+    r"munecas|muslos|brazo|pierna)|me volvi a (?:lastimar|cortar|quemar|hacer dano)|"
+    r"me pego (?:en|con) (?:las|los|la|el|mis) (?:piernas|brazos|cabeza|cara|cinturon)|"
+    r"(?:me )?apago (?:los|el|mis) (?:cigarros|cigarrillos|cigarro|puchos?) en (?:el|mi|los|mis)|"
+    r"me (?:\w+ ){1,4}a proposito|(?:otra vez|de nuevo) ?(?:\U0001f52a|\U0001fa78|\U0001fa79)",
+    SELF_HARM,
+    "describes self-harm",
+)
+add(
+    "harm.more2",
+    URGENT,
+    r"(?:ir|voy|vengo|llego|vamos) armad[oa]s?|(?:lo|la|los) voy a (?:cagar|agarrar|moler|matar|"
+    r"reventar) a (?:trompadas|golpes|patadas|palos|pinas|madrazos|putazos|tiros)|"
+    r"(?:se me pasa por la cabeza|pienso en|me imagino|fantaseo con) (?:\w+ ){0,2}(?:lastimar|"
+    r"matar|"
+    r"golpear|ahogar|asfixiar|sacudir|empujar|hacerle dano)(?: a)?|no (?:va|van) a contar(?:la)? "
+    r"(?:el )?cuento|(?:ya )?(?:consegui|compre) (?:una|un) (?:pistola|arma|fierro|cuete|revolver)|"
+    r"no se (?:salva|va a salvar)|casi le (?:pego|pegue|rompo|mato)|me controlo (?:cada vez "
+    r")?menos|"
+    r"(?:ganas de|quiero) (?:empujar|tirar|aventar) a (?:mi|ese|esa|el|la) \w+|darle su merecido|"
+    r"me las (?:paga|pagas|pagan|va a pagar)",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    person="self",
+)
+add(
+    "abuse.more2",
+    URGENT,
+    r"me quitaron (?:el|mi|los|mis) (?:pasaporte|documentos|papeles|dni)|trabajo (?:\w+ ){0,3}sin "
+    r"(?:paga|sueldo|pago)|les debo el viaje|me (?:fajea|fajeo|chancletea|cuerea|revienta|madrea)|"
+    r"si (?:lo|la) (?:denuncio|dejo|digo)(?: \w+){0,3} me (?:mata|pega|va a matar)|me (?:fuerza|"
+    r"forzo)|es su derecho porque estamos casados|volvio a (?:pegarme|golpearme|amenazarme|"
+    r"tocarme|empujarme)",
+    ABUSE,
+    "describes being hurt, threatened or controlled",
+    person="self",
+)
+add(
+    "idiom.more",
+    IDIOM,
+    r"(?:este|esta|ese|esa|el|la|los|las|mi) (?:\w+ ){0,2}(?:examen|precio|jefe|preguntas|gasolina|"
+    r"nino|susto|tarea|trabajo|profe|clase|cuenta|factura) (?:\w+ ){0,3}me (?:mata|mato|esta "
+    r"matando|va a matar)|me mato con (?:las|los|el|la|sus|su) \w+|me mato (?:el|la|los|las) "
+    r"(?:precio|cuenta|factura|calor|examen|jefe|trafico|dolor de \w+)|matar de (?:un susto|risa|"
+    r"hambre|aburrimiento)|(?:que oso|que verguenza|tragame tierra)|(?:me queria morir|me quise "
+    r"morir|quise morirme|queria morirme) cuando",
+)
+add(
+    "media.more",
+    MEDIA,
+    r"riesgo (?:suicida|de suicidio)|ideacion suicida|estudio (?:enfermeria|medicina|psicologia)",
+)
+add(
+    "history.more2",
+    HISTORY,
+    r"mi ex\w*|se cumplen \w+ (?:anos|meses) de|hubo una (?:epoca|etapa|temporada|vez)|hubo un "
+    r"tiempo|en aquella (?:epoca|etapa)",
+)
+add(
+    "recovery.more",
+    RECOVERY,
+    r"(?:ahora|hoy) (?:vivo|estoy|me siento) (?:tranquil[oa]|bien|en paz|mejor|feliz)|"
+    r"(?:sigo|estoy) en terapia|sigo aqui",
+)
+
 # --- contraseñales ------------------------------------------------------------------------
 add(
     "negation.cue",
@@ -854,8 +958,7 @@ add(
     RECENT,
     r"anoche|ayer|hoy|esta (?:manana|tarde|noche|semana)|hace (?:unos|un par de|dos|tres|\d+) "
     r"(?:dias|horas|minutos)|hace (?:rato|poco|un rato)|otra vez|de nuevo|ahora|ahorita|"
-    r"todavia|aun|sigo|sigue|ultimamente|estos dias|volvi a|vuelvo a|cada dia|cada noche|"
-    r"todos los dias",
+    r"todavia|aun|sigo|sigue|ultimamente|estos dias|volvi a|vuelvo a",
 )
 add(
     "recovery.marker",

@@ -149,3 +149,16 @@ def test_it_runs_as_the_heard_console_script(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert [json.loads(line) for line in done.stdout.splitlines()] == EXPECTED[:2]
+
+
+def test_screen_needs_a_file() -> None:
+    with pytest.raises(CommandError, match="screen needs --jsonl FILE") as info:
+        run("screen")
+    assert info.value.returncode == 2
+
+
+@pytest.mark.django_db
+def test_escalate_says_how_many_alerts_it_escalated() -> None:
+    out = StringIO()
+    call_command("safety", "escalate", stdout=out)
+    assert out.getvalue().strip() == "Escalated 0 overdue safety alerts."

@@ -16,6 +16,7 @@ from django.core.management.base import (
 )
 
 from heard.safety.screening import screen
+from heard.safety.services import escalate_overdue_alerts
 
 STDIN = "-"
 # Exit status when some input lines could not be read, as argparse uses for usage errors.
@@ -37,7 +38,10 @@ output, one line per input line, in order:
   (suicidal thoughts or plans, self-harm, being abused or unsafe) or may harm someone else;
   history told as history and worry about someone else are not a crisis of the writer.
 
+escalate is a catch-up for the background task; each alert escalates once.
+
 examples:
+  heard safety escalate
   heard safety screen --jsonl messages.jsonl
   cat messages.jsonl | heard safety screen --jsonl - --no-semantic
 """
@@ -45,11 +49,15 @@ examples:
 
 class Command(BaseCommand):
     help = (
-        "Crisis screening tools. `screen --jsonl FILE` reads messages as JSON lines from FILE\n"
-        '(- for standard input) and prints one JSON line per message: {"id", "crisis",\n'
-        '"level", "categories"}. Reads and writes no data. A line that is not a JSON object\n'
-        'with a "text" string is reported on standard error with its line number; every\n'
-        "other line is still screened, and the command then exits with status 2."
+        "Safety tools.\n"
+        "  screen --jsonl FILE  read messages as JSON lines from FILE (- for standard input)\n"
+        '                       and print one JSON line per message: {"id", "crisis", "level",\n'
+        '                       "categories"}. Reads and writes no data. A line that is not a\n'
+        '                       JSON object with a "text" string is reported on standard\n'
+        "                       error with its line number; every other line is still\n"
+        "                       screened, and the command then exits with status 2.\n"
+        "  escalate             escalate every open safety alert past its escalation time and\n"
+        "                       print how many were escalated."
     )
     requires_system_checks: list[str] = []
 
@@ -59,12 +67,14 @@ class Command(BaseCommand):
         return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["screen"], help="What to do: screen.")
+        parser.add_argument(
+            "action", choices=["screen", "escalate"], help="What to do: screen or escalate."
+        )
         parser.add_argument(
             "--jsonl",
-            required=True,
             metavar="FILE",
-            help='JSON lines to screen, each {"id", "text", "lang"?}; - reads standard input.',
+            help='screen: JSON lines to screen, each {"id", "text", "lang"?}; - reads standard '
+            "input.",
         )
         semantic = parser.add_mutually_exclusive_group()
         semantic.add_argument(
@@ -83,6 +93,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "escalate":
+            count = escalate_overdue_alerts()
+            self.stdout.write(f"Escalated {count} overdue safety alert{'' if count == 1 else 's'}.")
+            return
+        if options["jsonl"] is None:
+            raise CommandError("screen needs --jsonl FILE (- for standard input).", returncode=2)
         use_semantic = options["semantic"]
         if use_semantic is None:
             use_semantic = bool(getattr(settings, "HEARD_SCREENING_SEMANTIC", False))
