@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/crisis_eval.py [--file FILE ...] [--failures] [--no-semantic]
 
-Reads bench/data/crisis_dev.jsonl, and bench/data/crisis_holdout.jsonl when it is there
+Reads bench/data/crisis_dev.jsonl and crisis_dev2.jsonl (the development sets: the patterns
+were written against them and the learned lexicon is trained on them), and
+bench/data/crisis_holdout.jsonl when it is there
 (reported separately, aggregate figures only: its misses are never printed). `--file` adds
 any other file in the same format ({"id", "text", "lang", "label", "kind", "about"}).
 
-For each file it prints, for the pattern engine alone and then with the semantic layer
-(when the ml extra is installed): recall per label, crisis precision / recall / F1,
+For each file it prints, for the hand-written patterns alone, for the default engine
+(patterns + the learned lexicon) and then with the semantic layer (when the ml extra is
+installed): recall per label, crisis precision / recall / F1,
 specificity on every `none` line and on the hard negatives (`none` lines whose kind is not
 `everyday` or `positive`), specificity per `none` kind, a short list of misses (dev set and
 --file only) and latency (p50/p95/p99 per message, messages per second on one core, warm).
@@ -33,6 +36,7 @@ from heard.safety.screening import screen  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 DEV = DATA / "crisis_dev.jsonl"
+DEV2 = DATA / "crisis_dev2.jsonl"
 HOLDOUT = DATA / "crisis_holdout.jsonl"
 CRISIS_LABELS = ("acute", "ideation", "self_harm", "harm_to_others", "abuse")
 EASY_KINDS = {"everyday", "positive"}
@@ -52,9 +56,16 @@ def ratio(part: int, whole: int) -> str:
 
 
 def evaluate(
-    rows: list[dict[str, Any]], layer: Any, *, show_misses: bool, all_misses: bool
+    rows: list[dict[str, Any]],
+    layer: Any,
+    *,
+    show_misses: bool,
+    all_misses: bool,
+    learned: bool = True,
 ) -> None:
-    results = [screen(row["text"], row.get("lang"), semantic=layer) for row in rows]
+    results = [
+        screen(row["text"], row.get("lang"), semantic=layer, learned_layer=learned) for row in rows
+    ]
     by_label: dict[str, list[bool]] = defaultdict(list)
     exact: Counter[str] = Counter()
     none_by_kind: dict[str, list[bool]] = defaultdict(list)
@@ -108,16 +119,16 @@ def evaluate(
             print(f"    {row['id']} {wanted}->{got} [{row.get('kind', '')}] {row['text'][:60]!r}")
 
 
-def timing(rows: list[dict[str, Any]], layer: Any) -> None:
+def timing(rows: list[dict[str, Any]], layer: Any, *, learned: bool = True) -> None:
     texts = [(row["text"], row.get("lang")) for row in rows]
     for text, lang in texts:  # warm caches
-        screen(text, lang, semantic=layer)
+        screen(text, lang, semantic=layer, learned_layer=learned)
     samples: list[float] = []
     started = time.perf_counter()
     for _ in range(TIMING_PASSES):
         for text, lang in texts:
             begin = time.perf_counter()
-            screen(text, lang, semantic=layer)
+            screen(text, lang, semantic=layer, learned_layer=learned)
             samples.append(time.perf_counter() - begin)
     total = time.perf_counter() - started
     quantiles = statistics.quantiles(samples, n=100)
@@ -145,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     files: list[tuple[Path, bool]] = [(DEV, True)]
+    if DEV2.exists():
+        files.append((DEV2, True))
     if HOLDOUT.exists():
         files.append((HOLDOUT, False))
     files += [(path, True) for path in args.file]
@@ -156,18 +169,21 @@ def main(argv: list[str] | None = None) -> int:
     layer = None if args.no_semantic else semantic_layer()
     if not args.no_semantic and layer is None:
         print("semantic layer: not installed (pip install -e '.[ml]')")
-    runs: list[tuple[str, Any]] = [("patterns only", None)]
+    runs: list[tuple[str, Any, bool]] = [
+        ("hand-written patterns only", None, False),
+        ("patterns + learned lexicon (the default: what `heard safety screen` runs)", None, True),
+    ]
     if layer is not None:
-        runs.append(("patterns + semantic layer", layer))
+        runs.append(("patterns + learned lexicon + semantic layer", layer, True))
 
     for path, show in files:
         rows = load(path)
         print(f"\n== {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
               f"({len(rows)} lines)")  # fmt: skip
-        for name, run_layer in runs:
+        for name, run_layer, learned in runs:
             print(f"-- {name}")
-            evaluate(rows, run_layer, show_misses=show, all_misses=args.failures)
-            timing(rows, run_layer)
+            evaluate(rows, run_layer, show_misses=show, all_misses=args.failures, learned=learned)
+            timing(rows, run_layer, learned=learned)
     return 0
 
 

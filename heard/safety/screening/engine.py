@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from heard.safety.screening import lexicon_en, lexicon_es
+from heard.safety.screening import learned, lexicon_en, lexicon_es
 from heard.safety.screening.lexicon import (
     ABUSE,
     ACUTE,
@@ -90,7 +90,7 @@ class Evidence:
     text: str
     rule: str
     category: str
-    effect: str  # signal | negation | idiom | history | third_party | media | semantic
+    effect: str  # signal | negation | idiom | history | third_party | media | learned | semantic
 
 
 @dataclass(frozen=True)
@@ -248,12 +248,52 @@ class _Hit:
     person: str = "self"
 
 
+class _RuleIndex:
+    """Which rules could match a message, found from its trigrams in one pass (an inverted
+    index of the rules' anchors), so most rules are never tried at all."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self.by_gram: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        self.short: list[int] = []
+        for i, rule in enumerate(self.rules):
+            if rule.trigrams is None:
+                self.always.append(i)
+                continue
+            for gram in rule.trigrams:
+                self.by_gram.setdefault(gram, []).append(i)
+            if rule.short_keys:
+                self.short.append(i)
+
+    def candidates(self, text: str, grams: set[str]) -> list[Rule]:
+        chosen = set(self.always)
+        for gram in grams.intersection(self.by_gram):
+            chosen.update(self.by_gram[gram])
+        for i in self.short:
+            if i not in chosen and any(k in text for k in self.rules[i].short_keys):
+                chosen.add(i)
+        return [self.rules[i] for i in sorted(chosen)]
+
+
+_INDEXES: dict[int, _RuleIndex] = {}
+
+
+def _index(rules: tuple[Rule, ...]) -> _RuleIndex:
+    index = _INDEXES.get(id(rules))
+    if index is None or index.rules is not rules:
+        index = _INDEXES[id(rules)] = _RuleIndex(rules)
+    return index
+
+
 class _Spans:
     """All matches of some rules, sorted, with quick lookups by position."""
 
-    def __init__(self, rules: Iterable[Rule], text: str, grams: set[str]) -> None:
+    def __init__(self, rules: tuple[Rule, ...], text: str, grams: set[str]) -> None:
         found = sorted(
-            (m.start(), m.end(), rule.id) for rule in rules for m in rule.finditer(text, grams)
+            (m.start(), m.end(), rule.id)
+            for rule in _index(rules).candidates(text, grams)
+            for m in rule.compiled.finditer(text)
         )
         self.items = found
         self.starts = [start for start, _, _ in found]
@@ -309,8 +349,13 @@ def screen(
     lang: str | None = None,
     *,
     semantic: SemanticLayerLike | bool | None = None,
+    learned_layer: bool = True,
 ) -> Screening:
     """Screen one message for risk to the writer or to others. Never raises on a str.
+
+    After the patterns, the learned lexicon (learned.py) reads a message the patterns found
+    no strong signal and no counter-signal in; `learned_layer=False` turns it off (for
+    comparisons in bench/crisis_eval.py).
 
     `lang` ("en", "es" or None to detect) only guides the semantic layer: both lexicons always
     run, so a message that mixes languages is still read. `semantic` is None/False (patterns
@@ -321,7 +366,12 @@ def screen(
     layer = _layer(semantic)
     semantic_used = False
     active = [hit for hit in hits if hit.effect == "signal" and hit.person == "self"]
-    if layer is not None and _semantic_may_help(hits, active, folded):
+    may_help = _semantic_may_help(hits, active, folded)
+    model = learned.get_model() if learned_layer and may_help else None
+    found = model.match(text) if model is not None else None
+    if found is not None:
+        return _learned_result(text, found, hits, folded)
+    if layer is not None and may_help:
         semantic_used = True
         match = layer.match(text, lang or detect_language(folded.text))
         if match is not None and match.label in SEMANTIC_LABELS:
@@ -347,8 +397,8 @@ def _weigh(folded: Folded) -> list[_Hit]:
     hits = sorted(
         (
             _Hit(rule, m.start(), m.end())
-            for rule in _SIGNALS
-            for m in rule.finditer(text, grams)
+            for rule in _index(_SIGNALS).candidates(text, grams)
+            for m in rule.compiled.finditer(text)
             if m.end() > m.start()
         ),
         key=lambda hit: (hit.start, -_STRENGTH[hit.rule.kind]),
@@ -644,6 +694,24 @@ def _semantic_may_help(hits: list[_Hit], active: list[_Hit], folded: Folded) -> 
     return not any(
         rule.compiled.search(text) for kind in (IDIOM, MEDIA) for rule in _COUNTERS[kind]
     )
+
+
+def _learned_result(
+    text: str, match: learned.LearnedMatch, hits: list[_Hit], folded: Folded
+) -> Screening:
+    kind, category = SEMANTIC_LABELS[match.label]
+    level = "acute" if kind == ACUTE else "urgent"
+    evidence = (
+        *_evidence(text, folded, hits),
+        Evidence(0, len(text), text, f"learned.{match.label}", category, "learned"),
+    )
+    words = ", ".join(f'"{w}"' for w in match.words)
+    explanation = (
+        f"Reads like {match.label.replace('_', ' ')} to the learned word model "
+        f"({match.probability:.2f}){'; the words that weighed most: ' + words if words else ''}. "
+        "No pattern matched, so a clinician should read it."
+    )
+    return Screening(level, (category,), evidence, explanation, "self", True, match.label, False)
 
 
 def _semantic_result(

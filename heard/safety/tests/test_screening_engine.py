@@ -98,7 +98,7 @@ class FakeLayer:
 def test_the_semantic_layer_upgrades_a_message_the_patterns_missed() -> None:
     layer = FakeLayer("ideation")
     text = "Everyone would be relieved if I slipped away quietly."
-    result = screen(text, "en", semantic=layer)
+    result = screen(text, "en", semantic=layer, learned_layer=False)
     assert layer.calls == [(text, "en")]
     assert (result.level, result.crisis, result.label, result.categories) == (
         "urgent",
@@ -113,13 +113,13 @@ def test_the_semantic_layer_upgrades_a_message_the_patterns_missed() -> None:
 
 
 def test_an_acute_semantic_match_is_acute() -> None:
-    result = screen("se acabó todo para mí", semantic=FakeLayer("acute"))
+    result = screen("se acabó todo para mí", semantic=FakeLayer("acute"), learned_layer=False)
     assert (result.level, result.label) == ("acute", "acute")
 
 
 def test_the_semantic_layer_is_asked_for_a_language() -> None:
     layer = FakeLayer(None)
-    result = screen("ya nada importa, todo me da lo mismo", semantic=layer)
+    result = screen("ya nada importa, todo me da lo mismo", semantic=layer, learned_layer=False)
     assert layer.calls[0][1] == "es"
     assert result.semantic_used is True
     assert result.crisis is False
