@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import re._parser as sre_parse  # type: ignore[import-not-found]  # the stdlib's regex parser
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,15 +65,6 @@ class Rule:
         trigrams = frozenset(k for k in keys if len(k) == 3) if found else None
         object.__setattr__(self, "trigrams", trigrams)
         object.__setattr__(self, "short_keys", tuple(sorted(k for k in keys if len(k) < 3)))
-
-    def finditer(self, text: str, trigrams: set[str]) -> Iterator[re.Match[str]]:
-        """Every match in `text`, skipping the scan when none of the anchors is there."""
-        if (
-            self.trigrams is None
-            or not self.trigrams.isdisjoint(trigrams)
-            or any(k in text for k in self.short_keys)
-        ):
-            yield from self.compiled.finditer(text)
 
 
 def trigrams_of(text: str) -> set[str]:

@@ -87,18 +87,29 @@ def test_a_missing_or_broken_model_means_patterns_only(tmp_path, monkeypatch):
 # --- In the engine -------------------------------------------------------------------------
 
 
-def test_the_learned_lexicon_catches_a_paraphrase_the_patterns_miss(monkeypatch):
-    monkeypatch.setattr(learned, "get_model", lambda: tiny_model())
-    text = "honestly everyone would be better if I was gone"
-    without = screen(text, learned_layer=False)
+def test_the_learned_lexicon_speaks_when_the_patterns_found_nothing(monkeypatch):
+    # A made-up word no pattern knows, weighted towards ideation in a tiny model: the engine
+    # reports what the learned lexicon found, and explains it by its words.
+    model = learned.from_dict(
+        {
+            "classes": ["ideation", "none"],
+            "intercept": [0.0, 0.0],
+            "threshold": 0.5,
+            "word_idf": {"zorblat": 1.0},
+            "char_idf": {},
+            "coef": {"w:zorblat": [4.0, -4.0]},
+        }
+    )
+    monkeypatch.setattr(learned, "get_model", lambda: model)
+    text = "feeling very zorblat today"
+    assert not screen(text, learned_layer=False).crisis
     result = screen(text)
-    if without.crisis:  # pragma: no cover - only if the patterns learn this phrasing
-        pytest.skip("the patterns catch this sentence now")
     assert result.crisis
     assert (result.level, result.label, result.about) == ("urgent", "ideation", "self")
+    assert result.categories == ("suicide",)
     assert result.evidence[-1].effect == "learned"
     assert result.evidence[-1].rule == "learned.ideation"
-    assert '"gone"' in result.explanation
+    assert '"zorblat"' in result.explanation
     assert "learned word model" in result.explanation
 
 
