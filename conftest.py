@@ -9,6 +9,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
+from heard.testing import browser as chromium
 from heard.testing.base import Personas, make_personas, sign_in
 
 
@@ -32,3 +33,12 @@ def client_for(personas: Personas) -> Callable[[str], Client]:
         return sign_in(Client(), personas.by_name[name])
 
     return make
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's chromium, one per test module (see heard/testing/browser.py)."""
+    if not chromium.available():  # pragma: no cover - `make test` installs it
+        pytest.skip("Debian chromium is not installed (make browser)")
+    with chromium.launch() as launched:
+        yield launched

@@ -6,9 +6,6 @@ Screenshots go to var/screenshots/crisis-*.png.
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,46 +18,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from heard.safety import services
 from heard.safety.models import ContactRequest, RiskAlert
 from heard.testing.base import PASSWORD
+from heard.testing.browser import new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(settings.VAR_DIR) / "screenshots"
-
-if not Path(CHROMIUM).exists():  # pragma: no cover - `make test` installs it
-    pytest.skip("Debian chromium is not installed (make browser)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
-
-
-def new_page(browser, width: int = 390):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": width, "height": 844}, locale="en-US")
-    page = context.new_page()
-    page.csp_errors = []
-    page.on(
-        "console",
-        lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
-    )
-    return page
 
 
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -7,9 +7,6 @@ var/screenshots/selfcheck-*.png for a human to look at. No Content Security Poli
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,11 +19,8 @@ from heard.testing.base import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(settings.VAR_DIR) / "screenshots"
 
-if not Path(CHROMIUM).exists():  # pragma: no cover - `make test` installs it
-    pytest.skip("Debian chromium is not installed (make browser)", allow_module_level=True)
 
 # Answer positions (0 = first option) for each page: positive screens, PHQ-9 item 9 above 0.
 # None = "Prefer not to answer" (the last option).
@@ -38,28 +32,6 @@ PAGES: dict[str, dict[int, int | None]] = {
     "A few more questions about worry": {3: 1, 4: 2, 5: 1, 6: 0, 7: 1},
     "Your well-being": {1: 3, 2: 3, 3: 4, 4: 2, 5: 3},
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    # Playwright runs an event loop in this thread; Django's ORM is used only by the test.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture

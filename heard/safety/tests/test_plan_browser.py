@@ -8,9 +8,6 @@ Screenshots go to var/screenshots/plan-offline-*.png for a human to look at.
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,38 +18,13 @@ from heard.testing.base import PASSWORD, make_personas
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(settings.VAR_DIR) / "screenshots"
 
-if not Path(CHROMIUM).exists():  # pragma: no cover - `make test` installs it
-    pytest.skip("Debian chromium is not installed (make browser)", allow_module_level=True)
 
 SAVED = """async () => {
   const cache = await caches.open("heard-offline-v1");
   return Boolean(await cache.match("/me/safety-plan/")) && Boolean(await cache.match("/help-now/"));
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    # Playwright runs an event loop in this thread; Django's ORM is used only by the test.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield b
-        b.close()
 
 
 def _shot(page, name: str) -> None:
