@@ -88,8 +88,8 @@ class Command(BaseCommand):
             "--no-semantic",
             dest="semantic",
             action="store_false",
-            help="Patterns only. Default: the semantic layer only when the "
-            "HEARD_SCREENING_SEMANTIC setting is true.",
+            help="Without the semantic layer (patterns and learned lexicon only). Default: "
+            "the semantic layer only when the HEARD_SCREENING_SEMANTIC setting is true.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
