@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/crisis_eval.py [--file FILE ...] [--failures] [--no-semantic]
 
-Reads bench/data/crisis_dev.jsonl and crisis_dev2.jsonl (the development sets: the patterns
-were written against them and the learned lexicon is trained on them), and
+Reads every development set, bench/data/crisis_dev*.jsonl (the patterns were written
+against the first two, and the learned lexicon is trained on all of them), and
 bench/data/crisis_holdout.jsonl when it is there
 (reported separately, aggregate figures only: its misses are never printed). `--file` adds
 any other file in the same format ({"id", "text", "lang", "label", "kind", "about"}).
@@ -36,7 +36,7 @@ from heard.safety.screening import screen  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 DEV = DATA / "crisis_dev.jsonl"
-DEV2 = DATA / "crisis_dev2.jsonl"
+DEVS = sorted(DATA.glob("crisis_dev*.jsonl"))
 HOLDOUT = DATA / "crisis_holdout.jsonl"
 CRISIS_LABELS = ("acute", "ideation", "self_harm", "harm_to_others", "abuse")
 EASY_KINDS = {"everyday", "positive"}
@@ -155,9 +155,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the run with the semantic layer")  # fmt: skip
     args = parser.parse_args(argv)
 
-    files: list[tuple[Path, bool]] = [(DEV, True)]
-    if DEV2.exists():
-        files.append((DEV2, True))
+    files: list[tuple[Path, bool]] = [(path, True) for path in DEVS]
     if HOLDOUT.exists():
         files.append((HOLDOUT, False))
     files += [(path, True) for path in args.file]
