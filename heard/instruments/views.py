@@ -19,7 +19,7 @@ from heard.people import access as people_access
 from heard.people.models import Category
 from heard.safety import access as safety_access
 from heard.safety import services as safety
-from heard.safety.forms import ContactRequestForm
+from heard.safety.forms import reach_out_context
 from heard.safety.models import SignalSource
 
 # --- The client -------------------------------------------------------------------------------
@@ -146,8 +146,7 @@ def support(request: HttpRequest, assessment_id: str) -> HttpResponse:
             "assessment": assessment,
             "lines": lines,
             "care_team": people_access.care_team(user),
-            "asked": bool(alert and alert.contact_requests.exists()),
-            "form": ContactRequestForm(initial={"alert": alert.public_id if alert else ""}),
+            **reach_out_context(alert),
         },
     )
 

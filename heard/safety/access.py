@@ -87,6 +87,12 @@ def own_alert_for(
     return RiskAlert.objects.filter(client=client, source__in=sources, source_id=source_id).first()
 
 
+def contact_requested(alert: RiskAlert | None) -> bool:
+    """Whether the client already asked their care team to get in touch after `alert` (an
+    alert the caller has already loaded through this module)."""
+    return alert is not None and ContactRequest.objects.filter(alert=alert).exists()
+
+
 def visible_contact_requests(user: User) -> QuerySet[ContactRequest]:
     """Open requests for contact from the clients on `user`'s care team, oldest first (the
     longest wait at the top)."""

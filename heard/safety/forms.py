@@ -5,7 +5,8 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from heard.safety.models import ContactWay
+from heard.safety import access
+from heard.safety.models import ContactWay, RiskAlert
 from heard.safety.services import NOTE_MAX_CHARS
 
 
@@ -37,3 +38,12 @@ class ContactRequestForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if not self.is_bound:
             self.initial.setdefault("key", uuid.uuid4().hex)
+
+
+def reach_out_context(alert: RiskAlert | None) -> dict[str, object]:
+    """What safety/_reach_out_section.html needs besides `care_team`: whether a request is
+    already on its way after `alert`, and the form that links a new one to it."""
+    return {
+        "asked": access.contact_requested(alert),
+        "form": ContactRequestForm(initial={"alert": alert.public_id if alert else ""}),
+    }

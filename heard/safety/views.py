@@ -13,12 +13,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from heard.accounts.models import User
 from heard.audit import services as audit
 from heard.core.http import request_user
 from heard.people import access as people_access
 from heard.safety import access, services
-from heard.safety.forms import ContactRequestForm
+from heard.safety.forms import ContactRequestForm, reach_out_context
 from heard.safety.models import RiskAlert
 
 
@@ -84,24 +83,15 @@ def support(request: HttpRequest) -> HttpResponse:
         return redirect("safety:help_now")
     user = request_user(request)
     alert = access.access_own_alert(user, request.GET.get("alert"))
-    # A request for contact that came with the note that led here: it's already on its way.
-    asked = bool(alert and alert.contact_requests.exists())
     audit.record(user, "safety:crisis:shown", client=user, obj=alert)
-    return render(request, "safety/support.html", _support_context(request, user, alert, asked))
-
-
-def _support_context(
-    request: HttpRequest, user: User, alert: RiskAlert | None, asked: bool
-) -> dict[str, object]:
-    return {
+    context = {
         "lines": services.crisis_lines_for_request(request),
         "alert": alert,
-        "asked": asked,
         "saved": request.GET.get("saved") == "1",
-        "failed": request.GET.get("unscreened") == "1",
         "care_team": people_access.care_team(user),
-        "form": ContactRequestForm(initial={"alert": alert.public_id if alert else ""}),
+        **reach_out_context(alert),
     }
+    return render(request, "safety/support.html", context)
 
 
 @login_required
