@@ -39,6 +39,7 @@ from heard.checkins.insights import (
     Bucket,
     DayPoint,
     Metric,
+    MetricTrend,
     Period,
     SeriesPoint,
     Trend,
@@ -59,7 +60,6 @@ CHAR_WIDTH_EM = 0.55  # over-estimates Source Sans a little, which is the safe s
 MAX_X_LABELS = 6
 MAX_Y_TICKS = 6
 INSET = 12.0  # keeps the first and last dots off the plot's edges
-DOT_RADIUS = 4.5
 
 
 @dataclass(frozen=True)
@@ -563,6 +563,14 @@ def _period_words(trend_: Trend) -> str:
     return _("all check-ins")
 
 
+@dataclass(frozen=True)
+class MetricPanel:
+    """One chart with its metric's period figures (mean, direction), for the insights page."""
+
+    chart: DailyChart
+    trend: MetricTrend
+
+
 def trend_charts(trend_: Trend) -> tuple[DailyChart, ...]:
     """The five charts of the insights page: mood, sleep hours, stress, movement, connection."""
     words = _period_words(trend_)
@@ -590,10 +598,12 @@ def insights_context(days: Sequence[DayPoint], *, period: Period, today: date) -
     """The context `checkins/_insights_body.html` expects, from a client's days (see
     `insights.days`). `today` is the client's local date; the weekly summary ends on it."""
     trend_ = trend(days, period, today)
+    charts = trend_charts(trend_)
     return {
         "period": period,
         "trend": trend_,
-        "charts": trend_charts(trend_),
+        "charts": charts,
+        "panels": tuple(MetricPanel(chart=c, trend=trend_[c.metric]) for c in charts),
         "associations": associations(days, today),
         "caveat": CAVEAT,
         "summary": weekly_summary(days, today),

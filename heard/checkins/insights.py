@@ -217,9 +217,9 @@ def trend(days: Sequence[DayPoint], period: Period, today: date) -> Trend:
     """
     if period not in PERIODS:
         raise ValueError(f"Unknown period {period!r}; expected one of {PERIODS}.")
-    past = [d for d in days if d.day <= today]
+    past = sorted((d for d in days if d.day <= today), key=lambda d: d.day)
     if period == "all":
-        start = past[0].day if past else today
+        start = min((d.day for d in past), default=today)
         length = (today - start).days + 1
     else:
         length = PERIOD_DAYS[period]
