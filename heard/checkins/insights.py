@@ -136,9 +136,15 @@ def days(checkins: Iterable[CheckInValues], tz: tzinfo) -> list[DayPoint]:
 
 def _day_point(day: date, items: list[CheckInValues]) -> DayPoint:
     means: dict[str, float | None] = {}
-    for metric in METRICS:
-        values = [v for c in items if (v := getattr(c, metric)) is not None]
-        means[metric] = sum(values) / len(values) if values else None
+    if len(items) == 1:  # the usual day: no averaging to do
+        only = items[0]
+        for metric in METRICS:
+            value = getattr(only, metric)
+            means[metric] = None if value is None else float(value)
+    else:
+        for metric in METRICS:
+            values = [v for c in items if (v := getattr(c, metric)) is not None]
+            means[metric] = sum(values) / len(values) if values else None
     feelings = Counter(key for c in items for key in c.feelings)
     return DayPoint(
         day=day,
