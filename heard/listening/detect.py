@@ -204,6 +204,7 @@ class _Language:
     third_party: re.Pattern[str]
     attributive: re.Pattern[str]
     after_negation: re.Pattern[str]
+    adjective_first: bool  # adjectives come before the noun ("a sad clown", "un niño triste")
     lead_in: re.Pattern[str]
     connector: re.Pattern[str]
     typo_index: dict[str, tuple[str, ...]]
@@ -349,6 +350,17 @@ def _starts(seq: list[_Node], n: int) -> set[str]:
 _HEAD_LENGTH = 4
 
 
+def _min_length(pattern: str) -> int:
+    def seq_min(seq: list[_Node]) -> int:
+        total = 0
+        for kind, value, low, _high in seq:
+            one = 1 if kind == "chars" else min(seq_min(alt) for alt in value)  # type: ignore[attr-defined]
+            total += one * low
+        return total
+
+    return min(seq_min(alt) for alt in _parse(pattern))
+
+
 def _trie(words: set[str], *, whole_below: int) -> str:
     """A regular expression matching any of ``words``, shaped as a trie so that the engine
     rejects most positions after one character. Words shorter than ``whole_below`` must end
@@ -393,8 +405,9 @@ def _compile_lexicon(
     of them at every position."""
     pairs = [(p, key) for key, patterns in entries.items() for p in patterns]
     pairs += [(p, lexicon.BLOCK) for p in block]
-    # Longest first, so that at one position a phrase wins over a word inside it.
-    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
+    # Longest first, so that at one position a phrase wins over a word inside it ("tired of"
+    # before "tired(?:ness)?"): by the shortest text an entry can match, then by its length.
+    pairs.sort(key=lambda pair: (_min_length(_expand(pair[0], "")), len(pair[0])), reverse=True)
     by_start: dict[str, list[str]] = {}
     group_keys: dict[str, str] = {}
     for i, (raw, key) in enumerate(pairs):
@@ -547,6 +560,7 @@ def _build_en() -> _Language:
         ),
         attributive=re.compile(r"\b(?:a|an|the)\s+(?:(?:very|really|so|quite|pretty)\s+)?$"),
         after_negation=re.compile(r"[\s,.]*(?:(?:but|and)\s+)?(?:not anymore|no more|no longer)\b"),
+        adjective_first=True,
         lead_in=re.compile(rf"(?:\b(?:feel|feels|feeling|felt)\s+)?(?:\b(?:{intens})\s+)*$"),
         connector=re.compile(r"(?:and|but|or)\s+"),
         typo_index=typo_index,
@@ -601,6 +615,7 @@ def _build_es() -> _Language:
             r"|ano|mes|tarde|noche|manana)\b)[a-z]+\s+(?:(?:muy|tan|bien|re|super)\s+)?$"
         ),
         after_negation=re.compile(r"[\s,.]*(?:pero\s+)?ya no\s*(?:[.!?,]|$)"),
+        adjective_first=False,
         lead_in=re.compile(rf"(?:\bme (?:siento|senti|sentia|sentido)\s+)?(?:\b(?:{intens})\s+)*$"),
         connector=re.compile(r"(?:y|e|pero|o)\s+"),
         typo_index=typo_index,
@@ -688,7 +703,9 @@ def _expresses(lng: _Language, norm: str, start: int, end: int) -> bool:
     if lng.third_party.search(" ".join(words[-_THIRD_PARTY_WORDS:])):
         return False
     if lng.attributive.search(clause + " ") and " " not in norm[start:end]:
-        following = _NEXT_WORD.match(norm, end)
+        if not lng.adjective_first:
+            return False  # "un niño triste"
+        following = _NEXT_WORD.match(norm, end)  # "a sad clown", but "a sad day" counts
         if following and following.group(1) not in _ATTRIBUTIVE_OK:
             return False
     return True
