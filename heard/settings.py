@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "heard.instruments",
     "heard.appointments",
     "heard.selfcheck",
+    "heard.checkins",
+    "heard.journal",
+    "heard.milestones",
     "heard.api",
 ]
 

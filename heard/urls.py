@@ -11,6 +11,9 @@ urlpatterns = [
     path("", include("heard.instruments.urls")),
     path("", include("heard.appointments.urls")),
     path("", include("heard.selfcheck.urls")),
+    path("", include("heard.checkins.urls")),
+    path("", include("heard.journal.urls")),
+    path("", include("heard.milestones.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

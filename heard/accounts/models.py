@@ -46,6 +46,9 @@ class User(PublicModel, AbstractBaseUser, PermissionsMixin):
     region = models.CharField(
         max_length=2, blank=True, help_text="ISO country code used for crisis lines."
     )
+    # IANA time zone (e.g. "America/Chicago") for the person's own days and times; empty means
+    # the service's default (TIME_ZONE).
+    time_zone = models.CharField(max_length=64, blank=True, default="")
     is_active = models.BooleanField(default=True)
     # Bumped by "sign out everywhere"; part of the session hash, so old sessions stop working.
     session_generation = models.PositiveIntegerField(default=0)

@@ -6,7 +6,9 @@ from ninja import NinjaAPI
 
 from heard.accounts.api import router as accounts_router
 from heard.api.auth import HeardSessionAuth, TokenAuth
+from heard.checkins.api import router as checkins_router
 from heard.instruments.api import router as instruments_router
+from heard.journal.api import router as journal_router
 from heard.people.api import router as people_router
 
 api = NinjaAPI(
@@ -22,3 +24,5 @@ api = NinjaAPI(
 api.add_router("", accounts_router)
 api.add_router("", people_router)
 api.add_router("", instruments_router)
+api.add_router("", checkins_router)
+api.add_router("", journal_router)

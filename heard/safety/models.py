@@ -29,6 +29,8 @@ class SignalSource(models.TextChoices):
     MEASURE = "measure", _("A questionnaire answer")
     TEXT = "text", _("Something the client wrote")
     SAFETY_PLAN = "safety_plan", _("The client's safety plan")
+    CHECKIN = "checkin", _("A note in a daily check-in")
+    JOURNAL = "journal", _("A journal entry")
     # Screening could not run (it raised or timed out): a person reads the text instead.
     UNSCREENED = "unscreened", _("Text that automatic screening could not check")
 
