@@ -49,7 +49,8 @@ WORDS: dict[str, Words] = {
     "first_shared_entry": Words(
         _("You shared an entry"),
         _(
-            "You chose to share something you wrote with your care team. Thank you for letting them in."
+            "You chose to share something you wrote with your care team. "
+            "Thank you for letting them in."
         ),
         Category.JOURNAL,
     ),
