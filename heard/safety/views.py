@@ -16,9 +16,8 @@ from django.views.decorators.http import require_POST, require_safe
 from heard.audit import services as audit
 from heard.core.http import request_user
 from heard.people import access as people_access
-from heard.safety import access, services
+from heard.safety import access, respond, services
 from heard.safety.forms import ContactRequestForm, reach_out_context
-from heard.safety.models import RiskAlert
 
 
 @require_safe
@@ -112,19 +111,12 @@ def reach_out(request: HttpRequest) -> HttpResponse:
             idempotency_key=form.cleaned_data["key"],
             lang=get_language(),
         )
-        if check is not None and check.alert is not None and check.show_crisis_screen:
-            return redirect(_support_url(check.alert, failed=check.failed))
+        if check is not None and (url := respond.crisis_screen_url(check)):
+            return redirect(url)
         if check is not None and check.show_helping_someone:
             return redirect(reverse("safety:reach_out_sent") + "?someone=1")
         return redirect("safety:reach_out_sent")
     return render(request, "safety/reach_out.html", {"form": form, "care_team": care_team})
-
-
-def _support_url(alert: RiskAlert, *, failed: bool) -> str:
-    query = f"saved=1&alert={alert.public_id}"
-    if failed:
-        query += "&unscreened=1"
-    return f"{reverse('safety:support')}?{query}"
 
 
 @login_required
