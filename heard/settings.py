@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "heard.core.middleware.RequestContextMiddleware",
     "heard.accounts.middleware.IdleTimeoutMiddleware",
     "heard.accounts.middleware.StaffMFARequiredMiddleware",
+    "heard.accounts.middleware.UserTimeZoneMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",

@@ -1,8 +1,9 @@
-"""Idle session timeout and the staff MFA requirement."""
+"""Idle session timeout, the staff MFA requirement, and each person's own time zone."""
 
 from __future__ import annotations
 
 import time
+import zoneinfo
 from collections.abc import Callable
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heard.accounts import services
@@ -85,4 +87,27 @@ class StaffMFARequiredMiddleware:
                 "accounts:mfa_verify" if services.confirmed_totp(user) else "accounts:mfa_setup"
             )
             return HttpResponseRedirect(f"{reverse(target)}?next={request.path}")
+        return self.get_response(request)
+
+
+def zone_of(user: object) -> zoneinfo.ZoneInfo:
+    """The person's own time zone (their choice, else the service default)."""
+    name = getattr(user, "time_zone", "") or settings.TIME_ZONE
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+class UserTimeZoneMiddleware:
+    """Show every time in the signed-in person's own time zone."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if isinstance(user, User) and user.time_zone:
+            with timezone.override(zone_of(user)):
+                return self.get_response(request)
         return self.get_response(request)
