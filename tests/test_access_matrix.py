@@ -19,6 +19,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from heard.api.api import api
 from heard.instruments import services as measures
 from heard.instruments.models import Assessment
+from heard.journal import services as journal
+from heard.journal.models import JournalEntry
 from heard.testing.base import Personas, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +44,9 @@ OTHER_PARAMS = {
     # Casey's own assessment in the care-team test below (made with this id).
     "assessment_id": "00000000-0000-0000-0000-0000000000a1",
     "number": "1",
+    "checkin_id": "00000000-0000-0000-0000-000000000000",
+    # Casey's own shared journal entry in the care-team test below (made with this id).
+    "entry_id": "00000000-0000-0000-0000-0000000000e1",
 }
 # Routes that are not ours to check (Django's language switch).
 SKIP_PREFIXES = ("/i18n/", "/static/")
@@ -167,9 +172,19 @@ def _caseys_assessment(personas: Personas) -> None:
     Assessment.objects.filter(pk=a.pk).update(public_id=OTHER_PARAMS["assessment_id"])
 
 
+def _caseys_shared_entry(personas: Personas) -> None:
+    """A journal entry Casey shares (sharing turns her journal category on), with the id the
+    matrix puts in URLs."""
+    result = journal.create_entry(personas.casey, title="", body="A calm day.")
+    assert isinstance(result, journal.Saved)
+    journal.share_entry(personas.casey, entry=result.entry)
+    JournalEntry.objects.filter(pk=result.entry.pk).update(public_id=OTHER_PARAMS["entry_id"])
+
+
 @pytest.mark.parametrize("who", CARE_TEAM)
 def test_casey_and_her_care_team_can_open_her_client_data_routes(personas, who):
     _caseys_assessment(personas)
+    _caseys_shared_entry(personas)
     c = _client(personas, who)
     case_id = str(personas.casey.public_id)
     for route, is_client_data in html_routes():

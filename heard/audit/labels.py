@@ -24,9 +24,20 @@ ACTION_LABELS: dict[str, Promise] = {
     "appointment:status": _("Updated one of your appointments"),
     "episode:open": _("Started a course of care with you"),
     "episode:close": _("Ended a course of care with you"),
+    "checkin:list": _("Looked at your check-ins"),
+    "milestones:list": _("Looked at your milestones"),
     "safety:alert:raise": _("Let your care team know you might need support"),
     "safety:alert:acknowledge": _("Saw the alert that you might need support"),
     "safety:alert:resolve": _("Followed up on the alert that you might need support"),
+    "journal:list": _("Looked at the journal entries you shared"),
+    "journal:read": _("Opened a journal entry you shared"),
+    "journal:entry:start": _("Started a journal entry"),
+    "journal:entry:draft": _("Kept a draft of a journal entry"),
+    "journal:entry:save": _("Saved a journal entry"),
+    "journal:entry:share": _("Shared a journal entry with your care team"),
+    "journal:entry:unshare": _("Stopped sharing a journal entry"),
+    "journal:entry:delete": _("Deleted a journal entry"),
+    "journal:export": _("Downloaded your journal"),
 }
 DEFAULT_LABEL = _("Looked at or changed your information")
 

@@ -25,6 +25,7 @@ def _optional_int(label: Any, lo: int, hi: int) -> forms.TypedChoiceField:
         empty_value=None,
         required=False,
         widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of the numbers shown.")},
     )
 
 
@@ -128,13 +129,12 @@ class CheckInForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if self.errors:
-            return data
-        values = self.values()
-        if values.is_empty():
+        values = self.values()  # fields that failed their own check are left out here
+        if not self.errors and values.is_empty():
             raise forms.ValidationError(_("Add at least one thing, even just your mood."))
         for name, message in rules.check(values, track_substances=self.track_substances).items():
-            self.add_error(name if name in self.fields else None, message)
+            if name not in self.errors:
+                self.add_error(name if name in self.fields else None, message)
         return data
 
     def feeling_groups(self) -> list[dict[str, Any]]:

@@ -61,12 +61,12 @@ class CheckIn(PublicModel):
 
 
 class CheckInRevision(PublicModel):
-    """What a check-in said before an edit: editing never loses history. `values` holds the
+    """What a check-in said before an edit: editing never loses history. `snapshot` holds the
     earlier values as encrypted JSON (it includes the note)."""
 
     checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
-    values = EncryptedTextField()
+    snapshot = EncryptedTextField()
     edited_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

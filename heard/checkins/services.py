@@ -146,7 +146,7 @@ def update_checkin(
         revision = CheckInRevision.objects.create(
             checkin=checkin,
             number=checkin.revision,
-            values=json.dumps(before.as_json()),
+            snapshot=json.dumps(before.as_json()),
             edited_by=actor,
         )
         _apply(checkin, values)
@@ -179,7 +179,7 @@ def _screen(
 def revisions(checkin: CheckIn) -> list[tuple[CheckInRevision, rules.Values]]:
     """Earlier versions of a check-in, newest first, with their values decoded."""
     rows = checkin.revisions.order_by("-number")
-    return [(r, rules.Values.from_json(json.loads(r.values))) for r in rows]
+    return [(r, rules.Values.from_json(json.loads(r.snapshot))) for r in rows]
 
 
 def set_checkin_settings(

@@ -41,6 +41,11 @@ from heard.safety.services import crisis_lines_for_request
 PERIODS = ("week", "month", "all")
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The submitted data on POST (even when empty, so an empty form is still checked)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _lang() -> str:
     return "es" if (get_language() or "en").startswith("es") else "en"
 
@@ -75,7 +80,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
     """The check-in form. Everything is optional; saving takes one tap."""
     user = request_user(request)
     tracks = services.tracks_substances(user)
-    form = CheckInForm(request.POST or None, track_substances=tracks)
+    form = CheckInForm(_posted(request), track_substances=tracks)
     if request.method == "POST" and form.is_valid():
         services.learn_time_zone(user, form.cleaned_data.get("tz") or "")
         try:
@@ -158,7 +163,7 @@ def edit(request: HttpRequest, checkin_id: str) -> HttpResponse:
     tracks = services.tracks_substances(user)
     values = services.values_of(item)
     form = CheckInForm(
-        request.POST or None,
+        _posted(request),
         track_substances=tracks or bool(values.substances or values.alcohol_drinks is not None),
         initial=CheckInForm.initial_from(values),
     )
@@ -210,7 +215,7 @@ def insights(request: HttpRequest) -> HttpResponse:
 def settings_page(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     form = CheckInSettingsForm(
-        request.POST or None,
+        _posted(request),
         initial={"track_substances": services.tracks_substances(user), "time_zone": user.time_zone},
     )
     if request.method == "POST" and form.is_valid():

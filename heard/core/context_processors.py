@@ -20,6 +20,9 @@ NavItems = list[tuple[str, str]]
 # (URL name, label, roles that see it). None means every signed-in person. Order is display order.
 NAV: tuple[tuple[str, Any, frozenset[str] | None], ...] = (
     ("people:client_home", _("My space"), frozenset({Role.CLIENT})),
+    ("checkins:checkin", _("Check in"), frozenset({Role.CLIENT})),
+    ("journal:entries", _("Journal"), frozenset({Role.CLIENT})),
+    ("checkins:insights", _("Insights"), frozenset({Role.CLIENT})),
     ("safety:my_plan", _("My safety plan"), frozenset({Role.CLIENT})),
     ("people:sharing", _("What I share"), frozenset({Role.CLIENT})),
     ("people:access_report", _("Who saw my record"), frozenset({Role.CLIENT})),

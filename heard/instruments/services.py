@@ -32,6 +32,7 @@ from heard.instruments.models import (
 from heard.instruments.registry import Instrument, UnknownInstrument, get_instrument
 from heard.instruments.schedule import DueState, DueStatus, due_state
 from heard.instruments.scoring import AnswerError, Score, score
+from heard.milestones import services as milestones
 from heard.safety import services as safety
 from heard.safety.models import AlertLevel, SignalSource
 
@@ -173,10 +174,32 @@ def complete_assessment(actor: User, *, assessment: Assessment) -> Assessment:
             instrument.id, assessment.answer_list(len(instrument.items)), options=assessment.options
         )
         _route_critical(assessment, instrument, result)
+        _note_progress(assessment)
         if assessment.schedule_id:
             _plan_reminder(assessment.schedule_id)
     log.info("measure.completed assessment=%s instrument=%s", assessment.pk, instrument.id)
     return assessment
+
+
+def _note_progress(assessment: Assessment) -> None:
+    """Celebrate a reliable improvement from the client's first total on this measure."""
+    if assessment.total is None:
+        return
+    first = (
+        Assessment.objects.filter(
+            client=assessment.client,
+            instrument=assessment.instrument,
+            status=AssessmentStatus.COMPLETED,
+            total__isnull=False,
+        )
+        .order_by("completed_at", "pk")
+        .values_list("total", flat=True)
+        .first()
+    )
+    if first is not None:
+        milestones.note_measure_progress(
+            assessment.client, assessment.instrument, first, assessment.total
+        )
 
 
 def _store_score(assessment: Assessment, instrument: Instrument, when: datetime) -> Score:
@@ -274,6 +297,7 @@ def record_assessment(
                 actor, "measure:record", client=client, obj=assessment, extra={"source": source}
             )
             _route_critical(assessment, instrument, result, signal_id=signal_id)
+            _note_progress(assessment)
             if assessment.schedule_id:
                 _plan_reminder(assessment.schedule_id)
     except IntegrityError:

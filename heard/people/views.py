@@ -13,6 +13,8 @@ from heard.accounts.models import Role, User
 from heard.audit.labels import describe
 from heard.core.http import request_user
 from heard.instruments import services as measures
+from heard.milestones import access as milestone_access
+from heard.milestones.views import shown
 from heard.people import access, policy, services
 from heard.people.models import ALWAYS_SHARED, Category
 from heard.safety import access as safety_access
@@ -46,6 +48,9 @@ def client_home(request: HttpRequest) -> HttpResponse:
             "is_client": Role.CLIENT in _roles(user),
             "measures_waiting": any(d.state.waiting for d in measures.due_measures(user)),
             "support_open": safety_access.own_open_alerts(user).exists(),
+            "new_milestones": shown(
+                list(milestone_access.own_milestones(user).filter(seen_at__isnull=True)[:3])
+            ),
         },
     )
 
@@ -116,6 +121,8 @@ def client_record(request: HttpRequest, client_id: str) -> HttpResponse:
             "shared": shared,
             "care_team": access.care_team(client),
             "shares_measures": policy.shares(client, Category.MEASURES),
+            "shares_checkins": policy.shares(client, Category.CHECKINS),
+            "shares_journal": policy.shares(client, Category.JOURNAL),
             "alerts": list(safety_access.visible_alerts(user).filter(client=client)),
             "contact_requests": list(
                 safety_access.visible_contact_requests(user).filter(client=client)
