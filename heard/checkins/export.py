@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
+
 from heard.accounts.models import User
 from heard.audit import services as audit
 from heard.checkins import access
@@ -29,19 +31,47 @@ HEADER = (
 )
 
 
-def values_point(checkin: CheckIn) -> CheckInValues:
-    """The numbers insights need from one check-in (no free text)."""
-    return CheckInValues(
-        at=checkin.at,
-        mood=checkin.mood,
-        feelings=tuple(checkin.feelings or ()),
-        sleep_hours=None if checkin.sleep_hours is None else float(checkin.sleep_hours),
-        sleep_quality=checkin.sleep_quality,
-        movement_minutes=checkin.movement_minutes,
-        connection=checkin.connection,
-        stress=checkin.stress,
-        alcohol_drinks=checkin.alcohol_drinks,
-    )
+POINT_FIELDS = (
+    "at",
+    "mood",
+    "feelings",
+    "sleep_hours",
+    "sleep_quality",
+    "movement_minutes",
+    "connection",
+    "stress",
+    "alcohol_drinks",
+)
+
+
+def points(checkins: QuerySet[CheckIn]) -> list[CheckInValues]:
+    """The numbers of many check-ins, oldest first, without loading (or decrypting) any text."""
+    out = []
+    for (
+        at,
+        mood,
+        feelings,
+        hours,
+        quality,
+        movement,
+        connection,
+        stress,
+        drinks,
+    ) in checkins.order_by("at").values_list(*POINT_FIELDS):
+        out.append(
+            CheckInValues(
+                at=at,
+                mood=mood,
+                feelings=tuple(feelings or ()),
+                sleep_hours=None if hours is None else float(hours),
+                sleep_quality=quality,
+                movement_minutes=movement,
+                connection=connection,
+                stress=stress,
+                alcohol_drinks=drinks,
+            )
+        )
+    return out
 
 
 def as_dict(checkin: CheckIn) -> dict[str, Any]:

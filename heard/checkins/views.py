@@ -192,7 +192,7 @@ def history(request: HttpRequest) -> HttpResponse:
 
 
 def _insights(checkins: Any, zone: Any, period: Any) -> dict[str, Any]:
-    points = [export.values_point(c) for c in checkins]
+    points = export.points(checkins)
     today = timezone.now().astimezone(zone).date()
     return dict(insights_context(days(points, zone), period=period, today=today))
 
@@ -207,7 +207,7 @@ def _period(request: HttpRequest) -> str:
 def insights(request: HttpRequest) -> HttpResponse:
     """Trends, personal patterns and the weekly summary, in the person's own time zone."""
     user = request_user(request)
-    context = _insights(access.own_checkins(user).order_by("at"), zone_of(user), _period(request))
+    context = _insights(access.own_checkins(user), zone_of(user), _period(request))
     return render(request, "checkins/insights.html", context)
 
 
@@ -259,6 +259,6 @@ def client_daily(request: HttpRequest, client_id: str) -> HttpResponse:
     """The care team's view of what the client shares: check-in trends and milestones."""
     client, checkins = access.visible_checkins(request.user, client_id)
     _client, milestones = milestone_access.visible_milestones(request.user, client_id)
-    context = _insights(checkins.order_by("at"), zone_of(client), _period(request))
+    context = _insights(checkins, zone_of(client), _period(request))
     context.update({"client": client, "milestones": shown(milestones)})
     return render(request, "checkins/client_daily.html", context)
