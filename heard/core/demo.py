@@ -10,6 +10,7 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Protocol
 
 from django.db import transaction
@@ -22,12 +23,16 @@ from heard.accounts import services as accounts
 from heard.accounts.models import Membership, Organization, Role, User
 from heard.appointments import services as appointments
 from heard.appointments.models import Appointment, Episode
+from heard.checkins import services as checkins
+from heard.checkins.models import CheckIn
+from heard.checkins.rules import Values as CheckInValues
 from heard.instruments import services as measures
 from heard.instruments.models import Assessment, AssessmentSource, AssessmentStatus
 from heard.instruments.registry import get_instrument
 from heard.instruments.scoring import score
+from heard.milestones import services as milestones
 from heard.people import services as people
-from heard.people.models import CareAssignment
+from heard.people.models import CareAssignment, Category
 from heard.safety import plan_rules, plan_services
 from heard.safety import services as safety
 from heard.safety.models import ContactRequest, SafetyPlan
@@ -355,6 +360,70 @@ def _demo_safety(loader: _Loader, client: User, clinician: User, index: int) -> 
         loader.changes += 1
 
 
+# Daily check-ins for the first clients: (mood trend per day, sleep base) over DAILY_DAYS days.
+DAILY_DAYS = 60
+DAILY_CLIENTS = 6
+DEMO_TIME_ZONE = "America/New_York"
+
+
+def _demo_daily(loader: _Loader, client: User, index: int) -> None:
+    """Sixty days of check-ins for the first clients (some getting better, one finding it
+    hard lately), with the milestones they earned; the first client shares her check-ins.
+    The old rows are inert and hold no free text; today's check-in goes through the service,
+    so its note is screened like any other. Skipped when the client has check-ins."""
+    if index >= DAILY_CLIENTS or CheckIn.objects.filter(client=client).exists():
+        return
+    client.time_zone = DEMO_TIME_ZONE
+    client.save(update_fields=["time_zone"])
+    slope = (0.05, 0.03, 0.0, -0.03, 0.04, 0.02)[index]
+    now = timezone.now()
+    rows = []
+    for day in range(DAILY_DAYS, 0, -1):
+        if (day * 7 + index * 3) % 11 == 0:  # a few days without a check-in, as in life
+            continue
+        wobble = ((day * 37 + index * 11) % 7 - 3) / 2
+        sleep = 5.5 + ((day * 13 + index) % 7) / 2
+        mood = round(4 + slope * (DAILY_DAYS - day) + wobble / 2 + (sleep - 7) / 2)
+        rows.append(
+            CheckIn(
+                client=client,
+                at=now - timedelta(days=day, hours=(day % 5) * 2),
+                mood=max(0, min(10, mood)),
+                feelings=[
+                    ("tired", "hopeful", "anxious", "calm", "sad", "grateful")[(day + index) % 6]
+                ],
+                sleep_hours=Decimal(str(sleep)),
+                sleep_quality=1 + (day + index) % 5,
+                movement_minutes=(0, 10, 20, 30, 45)[(day * 3 + index) % 5],
+                connection=(day + 2 * index) % 5,
+                stress=max(0, min(10, 7 - mood // 2 + (day % 3))),
+            )
+        )
+    CheckIn.objects.bulk_create(rows)
+    first = rows[0].at
+    milestones.award(client, "first_checkin", at=first)
+    milestones.award(client, "checkins_10", at=rows[9].at)
+    if len(rows) >= 50:
+        milestones.award(client, "checkins_50", at=rows[49].at)
+    checkins.record_checkin(
+        client,
+        client=client,
+        values=CheckInValues(
+            mood=6,
+            feelings=("tired", "hopeful"),
+            sleep_hours=Decimal("7"),
+            note="Work was a lot today, but I called my cousin and we laughed for an hour.",
+            what_helped="Calling my cousin",
+        ),
+    )
+    if index == 0:
+        people.set_sharing_choices(
+            client,
+            shared={Category.PROFILE, Category.MEASURES, Category.CARE_PLAN, Category.CHECKINS},
+        )
+    loader.changes += 1
+
+
 def load_demo_data(stdout: Writer) -> DemoSummary:
     """Create (or find) the demo clinic, its staff and clients; progress lines go to `stdout`.
     Idempotent: returns a summary whose `changes` is 0 when everything was already in place."""
@@ -386,6 +455,7 @@ def load_demo_data(stdout: Writer) -> DemoSummary:
             loader.assignment(org, client, clinicians[index % len(clinicians)])
             _demo_measures(loader, client, clinicians[index % len(clinicians)], index)
             _demo_safety(loader, client, clinicians[index % len(clinicians)], index)
+            _demo_daily(loader, client, index)
             if index < 3:
                 summary.logins.append(Login("Client", person.full_name, client.email, False))
             if (index + 1) % 10 == 0:
