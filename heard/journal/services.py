@@ -186,7 +186,9 @@ def save_entry(
     title, body = validate(title=title, body=body, require_body=True)
     milestone = None
     with transaction.atomic():
-        entry = JournalEntry.objects.select_for_update().get(pk=entry.pk)
+        # Lock the row, then work on the caller's own object, so it is never left stale.
+        JournalEntry.objects.select_for_update().only("pk").get(pk=entry.pk)
+        entry.refresh_from_db()
         revision = access.latest_revision(entry)
         unchanged = entry.is_saved and (entry.title, entry.body) == (title, body)
         if not unchanged or revision is None:

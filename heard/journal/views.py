@@ -175,7 +175,14 @@ def entry_edit(request: HttpRequest, entry_id: str) -> HttpResponse:
     }
     if is_htmx(request):
         return render(request, "journal/_autosave_status.html", context)
-    return _edit_page(request, drafted.entry, form, **context)
+    return _edit_page(
+        request,
+        drafted.entry,
+        form,
+        drafted=True,
+        changed=drafted.changed,
+        support=context["support"],
+    )
 
 
 def _save(

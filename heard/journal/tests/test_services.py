@@ -77,8 +77,10 @@ def test_a_draft_that_shows_risk_alerts_once_per_entry(personas, screen_returns)
     second = services.autosave_draft(
         personas.casey, entry=entry, title="", body="I want to die, really"
     )
-    assert first.check is not None and first.check.show_crisis_screen
-    assert second.check is not None and second.check.alert == first.check.alert
+    assert first.check is not None
+    assert first.check.show_crisis_screen
+    assert second.check is not None
+    assert second.check.alert == first.check.alert
     alert = RiskAlert.objects.get()
     assert alert.source == "journal"
     assert alert.source_id == entry.public_id
@@ -203,7 +205,8 @@ def test_entries_and_versions_are_encrypted_at_rest(personas, screen_returns, wr
     services.autosave_draft(personas.casey, entry=saved.entry, title="", body="Draft thought")
     for column in ("title", "body", "draft_body"):
         values = raw("journal_journalentry", column)
-        assert values and all(v.startswith("enc:") for v in values), column
+        assert values, column
+        assert all(v.startswith("enc:") for v in values), column
     for column in ("title", "body"):
         assert all(v.startswith("enc:") for v in raw("journal_journalrevision", column))
     assert "private" not in repr(raw("journal_journalentry", "body"))
@@ -261,7 +264,8 @@ def test_sharing_turns_the_journal_category_on_and_is_audited(personas, screen_r
     shared = services.share_entry(personas.casey, entry=saved.entry)
     assert shared.category_turned_on
     assert shared.entry.is_shared
-    assert shared.milestone is not None and shared.milestone.kind == "first_shared_entry"
+    assert shared.milestone is not None
+    assert shared.milestone.kind == "first_shared_entry"
     assert policy.shares(personas.casey, Category.JOURNAL)
     again = services.share_entry(personas.casey, entry=saved.entry)
     assert not again.category_turned_on
