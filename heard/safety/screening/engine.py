@@ -27,7 +27,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from heard.safety.screening import learned, lexicon_en, lexicon_es
 from heard.safety.screening.lexicon import (
@@ -48,7 +48,6 @@ from heard.safety.screening.lexicon import (
     URGENT,
     Rule,
     expand,
-    trigrams_of,
 )
 from heard.safety.screening.text import Folded, fold
 
@@ -137,6 +136,14 @@ def _of(kind: str) -> tuple[Rule, ...]:
 SERIOUS = "serious"  # "not joking", "no es broma": laughter then cancels nothing
 _COUNTER_KINDS = (MODIFIER, NEGATION, IDIOM, HISTORY, RECENT, RECOVERY, MEDIA, LAUGHTER, SERIOUS)
 _COUNTERS = {kind: _of(kind) for kind in _COUNTER_KINDS}
+# Counter-signals every message needs: modifiers (means + time make a signal of their own),
+# idioms and media (the learned and semantic layers never read past them). The others only
+# judge signal matches, so they are looked for only in a message that has some.
+_FIRST_KINDS = (MODIFIER, IDIOM, MEDIA)
+_JUDGE_KINDS = tuple(kind for kind in _COUNTER_KINDS if kind not in _FIRST_KINDS)
+# Each group's rules are looked up in one pass of an index (not one pass per kind).
+_FIRST_RULES = tuple(rule for kind in _FIRST_KINDS for rule in _COUNTERS[kind])
+_JUDGE_RULES = tuple(rule for kind in _JUDGE_KINDS for rule in _COUNTERS[kind])
 
 _SENTENCE = re.compile(r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s")
 # Clause edges for negation: punctuation, quotes and the conjunctions that start a new claim.
@@ -249,31 +256,53 @@ class _Hit:
 
 
 class _RuleIndex:
-    """Which rules could match a message, found from its trigrams in one pass (an inverted
-    index of the rules' anchors), so most rules are never tried at all."""
+    """Which rules could match a message: those with an anchor (`Rule.keys`) in it. One scan
+    of the message with `finder` lists, at each place, the longest anchor that starts there;
+    the shorter anchors starting there are its beginnings, so `by_anchor` maps each anchor to
+    the rules of itself and of every anchor it begins with. Rules whose anchors are all
+    missing cannot match and are never tried, so the matches found are exactly those of
+    trying every rule: the index changes the time taken, never the result."""
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = tuple(rules)
-        self.by_gram: dict[str, list[int]] = {}
-        self.always: list[int] = []
-        self.short: list[int] = []
+        self.always = [i for i, rule in enumerate(self.rules) if rule.keys is None]
+        own: dict[str, set[int]] = {}
         for i, rule in enumerate(self.rules):
-            if rule.trigrams is None:
-                self.always.append(i)
-                continue
-            for gram in rule.trigrams:
-                self.by_gram.setdefault(gram, []).append(i)
-            if rule.short_keys:
-                self.short.append(i)
+            for anchor in rule.keys or ():
+                own.setdefault(anchor, set()).add(i)
+        self.by_anchor = {
+            anchor: frozenset(i for n in range(len(anchor)) for i in own.get(anchor[: n + 1], ()))
+            for anchor in own
+        }
+        # A lookahead finds an anchor at every place, overlapping ones too; written as a trie
+        # ("ki(?:l(?:ing)?|ss)") it costs a few steps per place, not one per anchor.
+        self.finder = re.compile(f"(?=({_trie(own)}))")
 
-    def candidates(self, text: str, grams: set[str]) -> list[Rule]:
+    def candidates(self, text: str) -> list[Rule]:
         chosen = set(self.always)
-        for gram in grams.intersection(self.by_gram):
-            chosen.update(self.by_gram[gram])
-        for i in self.short:
-            if i not in chosen and any(k in text for k in self.rules[i].short_keys):
-                chosen.add(i)
+        for anchor in set(self.finder.findall(text)):
+            chosen.update(self.by_anchor[anchor])
         return [self.rules[i] for i in sorted(chosen)]
+
+
+def _trie(strings: Iterable[str]) -> str:
+    """A regular expression matching the longest of `strings` that starts where it is tried
+    (each branch point tries the longer ways on before stopping)."""
+    root: dict[str, Any] = {}
+    for string in strings:
+        node = root
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a string ends here
+    return _trie_node(root)
+
+
+def _trie_node(node: dict[str, Any]) -> str:
+    ways = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
+    if not ways:
+        return ""
+    body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 _INDEXES: dict[int, _RuleIndex] = {}
@@ -289,12 +318,8 @@ def _index(rules: tuple[Rule, ...]) -> _RuleIndex:
 class _Spans:
     """All matches of some rules, sorted, with quick lookups by position."""
 
-    def __init__(self, rules: tuple[Rule, ...], text: str, grams: set[str]) -> None:
-        found = sorted(
-            (m.start(), m.end(), rule.id)
-            for rule in _index(rules).candidates(text, grams)
-            for m in rule.compiled.finditer(text)
-        )
+    def __init__(self, found: list[tuple[int, int, str]]) -> None:
+        found.sort()
         self.items = found
         self.starts = [start for start, _, _ in found]
 
@@ -362,11 +387,11 @@ def screen(
     only), True (the installed layer, when the ml extra is present) or a layer object.
     """
     folded = fold(text)
-    hits = _weigh(folded)
+    hits, counters = _weigh(folded)
     layer = _layer(semantic)
     semantic_used = False
     active = [hit for hit in hits if hit.effect == "signal" and hit.person == "self"]
-    may_help = _semantic_may_help(hits, active, folded)
+    may_help = _semantic_may_help(hits, active, counters)
     model = learned.get_model() if learned_layer and may_help else None
     found = model.match(text) if model is not None else None
     if found is not None:
@@ -376,7 +401,7 @@ def screen(
         match = layer.match(text, lang or detect_language(folded.text))
         if match is not None and match.label in SEMANTIC_LABELS:
             return _semantic_result(text, match, hits, folded)
-    return _result(text, folded, hits, semantic_used=semantic_used)
+    return _result(text, folded, hits, counters, semantic_used=semantic_used)
 
 
 def _layer(semantic: SemanticLayerLike | bool | None) -> SemanticLayerLike | None:
@@ -390,29 +415,40 @@ def _layer(semantic: SemanticLayerLike | bool | None) -> SemanticLayerLike | Non
     return semantic
 
 
-def _weigh(folded: Folded) -> list[_Hit]:
-    """Every signal match, each marked with what (if anything) cancels it."""
+def _weigh(folded: Folded) -> tuple[list[_Hit], dict[str, _Spans]]:
+    """Every signal match, each marked with what (if anything) cancels it; and the
+    counter-signal matches by kind (the result and the learned layer look at them again):
+    every kind when there are signal matches, else only `_FIRST_KINDS` (nothing else reads
+    the others then)."""
     text = folded.text
-    grams = trigrams_of(text)
     hits = sorted(
         (
             _Hit(rule, m.start(), m.end())
-            for rule in _index(_SIGNALS).candidates(text, grams)
+            for rule in _index(_SIGNALS).candidates(text)
             for m in rule.compiled.finditer(text)
             if m.end() > m.start()
         ),
         key=lambda hit: (hit.start, -_STRENGTH[hit.rule.kind]),
     )[:MAX_MATCHES]
-    counters = {kind: _Spans(rules, text, grams) for kind, rules in _COUNTERS.items()}
+    counters = _counter_spans(_FIRST_KINDS, _FIRST_RULES, text)
     compound = _means_and_time(counters[MODIFIER])
     if compound is not None:
         hits.append(_Hit(MEANS_AND_TIME, compound[0], compound[1]))
     if not hits:
-        return hits
+        return hits, counters
+    counters.update(_counter_spans(_JUDGE_KINDS, _JUDGE_RULES, text))
     context = _Context(text, counters, hits)
     for hit in hits:
         context.judge(hit)
-    return hits
+    return hits, counters
+
+
+def _counter_spans(kinds: tuple[str, ...], rules: tuple[Rule, ...], text: str) -> dict[str, _Spans]:
+    """Every match in `text` of `rules` (the counter-signals of `kinds`), by kind."""
+    found: dict[str, list[tuple[int, int, str]]] = {kind: [] for kind in kinds}
+    for rule in _index(rules).candidates(text):
+        found[rule.kind].extend((m.start(), m.end(), rule.id) for m in rule.compiled.finditer(text))
+    return {kind: _Spans(items) for kind, items in found.items()}
 
 
 MEANS_AND_TIME = Rule(
@@ -442,10 +478,7 @@ class _Context:
         self.stretches = _Edges(_STRETCH, text)
         self.reports = _Edges(_REPORT_STRETCH, text)
         self.own_negations = [(h.start, h.end) for h in hits if not h.rule.negatable]
-        self.recovered = any(
-            not _NEGATED_RECOVERY.search(text[max(0, start - 12) : start])
-            for start, _, _ in counters[RECOVERY].items
-        )
+        self.recovered = _recovered(text, counters[RECOVERY])
 
     def judge(self, hit: _Hit) -> None:
         for check in (self._idiom, self._negation, self._media, self._history):
@@ -552,13 +585,20 @@ def _quote(text: str, folded: Folded, start: int, end: int) -> tuple[int, int, s
     return (low, high, text[low:high])
 
 
-def _result(text: str, folded: Folded, hits: list[_Hit], *, semantic_used: bool) -> Screening:
+def _result(
+    text: str,
+    folded: Folded,
+    hits: list[_Hit],
+    counters: dict[str, _Spans],
+    *,
+    semantic_used: bool,
+) -> Screening:
     evidence = _evidence(text, folded, hits)
     active = [h for h in hits if h.effect == "signal" and h.person == "self"]
     others = [h for h in hits if h.effect == "signal" and h.person == "other"]
     past = [h for h in hits if h.effect == "history"]
     if active:
-        return _self_result(text, folded, hits, active, evidence, semantic_used)
+        return _self_result(text, folded, active, counters[MODIFIER].items, evidence, semantic_used)
     if others:
         categories = _categories(others)
         first = others[0]
@@ -574,7 +614,7 @@ def _result(text: str, folded: Folded, hits: list[_Hit], *, semantic_used: bool)
     if past:
         first = past[0]
         quote = _short(_quote(text, folded, first.start, first.end)[2])
-        recovered = _recovery_in(folded.text)
+        recovered = _recovered(folded.text, counters[RECOVERY])
         level = "none" if recovered else "concern"
         explanation = (
             f'Describes past experience: {first.rule.what} ("{quote}"). Nothing current found'
@@ -591,19 +631,19 @@ def _result(text: str, folded: Folded, hits: list[_Hit], *, semantic_used: bool)
     return Screening("none", (), (), "Nothing of concern found.", "", False, "none", semantic_used)
 
 
-def _recovery_in(folded_text: str) -> bool:
-    for rule in _COUNTERS[RECOVERY]:
-        for m in rule.compiled.finditer(folded_text):
-            if not _NEGATED_RECOVERY.search(folded_text[max(0, m.start() - 12) : m.start()]):
-                return True
-    return False
+def _recovered(folded_text: str, recovery: _Spans) -> bool:
+    """Says they are doing better now ("I'm in a good place now"), not negated just before."""
+    return any(
+        not _NEGATED_RECOVERY.search(folded_text[max(0, start - 12) : start])
+        for start, _, _ in recovery.items
+    )
 
 
 def _self_result(
     text: str,
     folded: Folded,
-    hits: list[_Hit],
     active: list[_Hit],
+    all_modifiers: list[tuple[int, int, str]],
     evidence: tuple[Evidence, ...],
     semantic_used: bool,
 ) -> Screening:
@@ -613,8 +653,7 @@ def _self_result(
         for h in active
         if h.rule.category == SUICIDE and h.rule.kind != CONCERN and h.rule.escalates
     ]
-    plain = folded.text
-    modifiers = _Spans(_COUNTERS[MODIFIER], plain, trigrams_of(plain)).items if suicidal else []
+    modifiers = all_modifiers if suicidal else []
     if suicidal and modifiers:
         strongest = _STRENGTH[ACUTE]
     level = LEVELS[strongest]
@@ -683,17 +722,15 @@ def _capital(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
 
-def _semantic_may_help(hits: list[_Hit], active: list[_Hit], folded: Folded) -> bool:
+def _semantic_may_help(hits: list[_Hit], active: list[_Hit], counters: dict[str, _Spans]) -> bool:
     """Only a message the patterns found nothing (or only weak signals) in, and nothing
     cancelled: the layer never overrides negation, idiom, media, history or a third party."""
     if any(hit.effect != "signal" or hit.person != "self" for hit in hits):
         return False
     if any(_STRENGTH[hit.rule.kind] > _STRENGTH[CONCERN] for hit in active):
         return False
-    text = folded.text
-    return not any(
-        rule.compiled.search(text) for kind in (IDIOM, MEDIA) for rule in _COUNTERS[kind]
-    )
+    # No idiom or media anywhere in the message (their matches were all found in `_weigh`).
+    return not (counters[IDIOM].items or counters[MEDIA].items)
 
 
 def _learned_result(

@@ -18,11 +18,12 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ MODEL_FILE = Path(__file__).resolve().parent / "data" / "learned_model.json"
 # Long text is read in windows of about this many characters; the most worrying one counts.
 WINDOW = 1200
 MAX_WINDOWS = 40
+# Words whose letter groups are remembered (per model): people reuse words, so most words of
+# a message were seen before. Bounded, so odd input cannot grow it without end.
+WORD_CACHE = 50_000
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -39,8 +43,10 @@ _REPEAT = re.compile(r"(.)\1{2,}")
 
 def fold(text: str) -> str:
     """Lower case, accents and apostrophes removed, letters repeated 3+ times cut to two."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = text.lower()
+    if not plain.isascii():  # ASCII has nothing to decompose and no accents: skip the walk
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = plain.replace("'", "").replace("\u2019", "")
     return _REPEAT.sub(r"\1\1", plain)
 
@@ -56,12 +62,18 @@ def char_grams(folded: str) -> list[str]:
     scikit-learn's "char_wb" analyser makes them)."""
     grams: list[str] = []
     for word in _SPACE.sub(" ", folded).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(3, 6):
-            grams.extend(padded[i : i + n] for i in range(max(1, size - n + 1)))
-            if size <= n:
-                break
+        grams.extend(_word_char_grams(word))
+    return grams
+
+
+def _word_char_grams(word: str) -> list[str]:
+    padded = f" {word} "
+    size = len(padded)
+    grams: list[str] = []
+    for n in range(3, 6):
+        grams.extend(padded[i : i + n] for i in range(max(1, size - n + 1)))
+        if size <= n:
+            break
     return grams
 
 
@@ -80,16 +92,43 @@ class Model:
     # gram -> (idf, weight for each class); words and letter groups kept apart.
     words: Mapping[str, tuple[float, ...]]
     chars: Mapping[str, tuple[float, ...]]
+    # The letter groups again, numbered: their rows in a list, and a bounded cache of each
+    # word's known groups as numbers (`_char_ids`). Derived from `chars`, never stored.
+    _char_rows: list[tuple[float, ...]] = field(init=False, repr=False, compare=False)
+    _word_char_ids: Callable[[str], tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ids = {gram: i for i, gram in enumerate(self.chars)}
+        object.__setattr__(self, "_char_rows", list(self.chars.values()))
+
+        def word_char_ids(word: str) -> tuple[int, ...]:
+            return tuple(ids[gram] for gram in _word_char_grams(word) if gram in ids)
+
+        object.__setattr__(self, "_word_char_ids", lru_cache(maxsize=WORD_CACHE)(word_char_ids))
+
+    def _char_ids(self, folded: str) -> list[int]:
+        """`char_grams(folded)` as numbers, leaving out the groups the model has no weight
+        for (they add nothing). The groups kept, their order and their counts are those of
+        `char_grams`, so the scores are exactly the same; most words come from the cache."""
+        ids: list[int] = []
+        for word in _SPACE.sub(" ", folded).split():
+            ids.extend(self._word_char_ids(word))
+        return ids
 
     def probabilities(self, folded: str) -> tuple[list[float], dict[str, float]]:
         """P(class) for every class, and each word feature's tf-idf value (for evidence)."""
         scores = list(self.intercept)
-        word_values = _add(scores, word_grams(folded), self.words)
-        _add(scores, char_grams(folded), self.chars)
+        counts = Counter(word_grams(folded))
+        grams = [gram for gram in counts if gram in self.words]
+        word_values = _add(scores, [counts[g] for g in grams], [self.words[g] for g in grams])
+        char_counts = Counter(self._char_ids(folded))
+        rows = list(map(self._char_rows.__getitem__, char_counts))
+        _add(scores, list(char_counts.values()), rows)
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        return [e / total for e in exps], word_values
+        # strict=False: `word_values` is empty when no known word has any weight.
+        return [e / total for e in exps], dict(zip(grams, word_values, strict=False))
 
     def match(self, text: str) -> LearnedMatch | None:
         """The most worrying window of `text`, if its crisis probability reaches the
@@ -111,27 +150,29 @@ class Model:
         return best
 
 
-def _add(
-    scores: list[float], grams: Iterable[str], table: Mapping[str, tuple[float, ...]]
-) -> dict[str, float]:
+def _add(scores: list[float], counts: list[int], rows: list[tuple[float, ...]]) -> list[float]:
     """Add one vectoriser's l2-normalised, sublinear tf-idf features times their weights to
-    `scores`; return each present gram's normalised value."""
-    values: dict[str, float] = {}
-    for gram, count in Counter(grams).items():
-        row = table.get(gram)
-        if row is not None:
-            values[gram] = (1.0 + math.log(count)) * row[0] if count > 1 else row[0]
-    norm = math.sqrt(sum(v * v for v in values.values()))
+    `scores`; return each feature's normalised value (all empty when there is none).
+
+    `counts[i]` is how often the feature of `rows[i]` (its idf, then one weight per class)
+    occurs, in the order of first occurrence, as scikit-learn adds them up. The work is done
+    column by column with `map` and `sum` (C loops, not Python ones), but every number is
+    the same product, and `sum` adds floats one at a time from its start value (Python
+    3.11), in feature order: the scores are the same, to the last bit, as a plain loop's."""
+    if not rows:
+        return []
+    idf, *weights = zip(*rows, strict=True)  # columns: idf, then each class's weights
+    values = list(idf)
+    repeated = map(operator.gt, counts, itertools.repeat(1))  # True where count > 1
+    for i in itertools.compress(range(len(counts)), repeated):
+        values[i] = (1.0 + math.log(counts[i])) * values[i]  # sublinear tf: 1 + log(count)
+    norm = math.sqrt(sum(map(operator.mul, values, values)))
     if not norm:
-        return {}
-    classes = range(len(scores))
-    for gram, value in values.items():
-        row = table[gram]
-        scaled = value / norm
-        values[gram] = scaled
-        for k in classes:
-            scores[k] += scaled * row[k + 1]
-    return values
+        return []
+    scaled = [value / norm for value in values]
+    for k in range(len(scores)):
+        scores[k] = sum(map(operator.mul, scaled, weights[k]), scores[k])
+    return scaled
 
 
 def _top_words(model: Model, words: Mapping[str, float], k: int) -> tuple[str, ...]:

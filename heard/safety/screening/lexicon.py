@@ -53,23 +53,14 @@ class Rule:
     past: bool = False  # the words themselves tell of an act ("tried to", "attempted")
     escalates: bool = True  # a plan, means or time nearby makes it acute (not for passive wishes)
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    # A cheap test before the regular expression: every match holds one of these strings.
-    # Three-letter keys are looked up among a message's trigrams; shorter ones with `in`.
-    trigrams: frozenset[str] | None = field(init=False, repr=False, compare=False)
-    short_keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # A cheap test before the regular expression: every match holds one of these strings
+    # (`anchors`), so a message without any of them is never tried. None: unknown.
+    keys: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", re.compile(self.pattern))
         found = anchors(self.pattern)
-        keys = {anchor[:3] for anchor in found} if found else set()
-        trigrams = frozenset(k for k in keys if len(k) == 3) if found else None
-        object.__setattr__(self, "trigrams", trigrams)
-        object.__setattr__(self, "short_keys", tuple(sorted(k for k in keys if len(k) < 3)))
-
-
-def trigrams_of(text: str) -> set[str]:
-    """Every three-character slice of `text`, for `Rule.may_match`."""
-    return {text[i : i + 3] for i in range(len(text) - 2)}
+        object.__setattr__(self, "keys", frozenset(found) if found else None)
 
 
 def anchors(pattern: str) -> set[str] | None:
@@ -78,7 +69,9 @@ def anchors(pattern: str) -> set[str] | None:
 
 
 def _score(strings: set[str]) -> tuple[int, int]:
-    return (min(3, min(len(s) for s in strings)), -len(strings))
+    # Prefer the set whose shortest string is longest (longer strings are rarer in text, so
+    # the rule is tried on fewer messages), then the smallest set.
+    return (min(len(s) for s in strings), -len(strings))
 
 
 def _required(items: list[Any]) -> set[str] | None:
@@ -93,7 +86,9 @@ def _required(items: list[Any]) -> set[str] | None:
             candidates.append({"".join(run).strip()})
         run = []
         found: set[str] | None = None
-        if op is sre_parse.SUBPATTERN:
+        if op is sre_parse.IN and all(kind is sre_parse.LITERAL for kind, _ in av):
+            found = {chr(char) for _, char in av}  # a class of plain characters: "[🪦⚰]"
+        elif op is sre_parse.SUBPATTERN:
             found = _required(list(av[3]))
         elif op is sre_parse.BRANCH:
             parts = [_required(list(branch)) for branch in av[1]]

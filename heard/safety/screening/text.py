@@ -53,47 +53,72 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# What `fold` does with a character, whatever its neighbours (see `_kind`).
+_DROP, _BREAK, _SPACE, _JOINER, _LEET, _PLAIN = range(6)
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind(char: str) -> tuple[int, tuple[tuple[str, bool], ...]]:
+    """How `fold` treats `char`, and what it folds to on its own: (piece, is a letter) for
+    each character of `_fold_char(char)`. The checks run in the order `fold` needs them, once
+    per distinct character instead of once per character of every message."""
+    if char in APOSTROPHES or char in INVISIBLE:
+        return (_DROP, ())
+    if char in "\n\r\u2028\u2029\x85":
+        return (_BREAK, ())
+    if char.isspace():
+        return (_SPACE, ())
+    pieces = tuple((piece, piece.isalpha()) for piece in _fold_char(char))
+    if char in JOINERS:
+        return (_JOINER, pieces)  # a space between two letters, else itself
+    if unicodedata.category(char) == "Cc":
+        return (_DROP, ())
+    if char in LEET:
+        return (_LEET, pieces)  # the letter it imitates between two letters, else itself
+    return (_PLAIN, pieces)
+
+
 def fold(text: str) -> Folded:
     """Fold `text` for matching (see the module docstring)."""
     out: list[str] = []
     origin: list[int] = []
     length = len(text)
+    last = ""  # out[-1], or "" while out is empty
     for index, char in enumerate(text):
-        if char in APOSTROPHES or char in INVISIBLE:
+        kind, pieces = _kind(char)
+        if kind in (_JOINER, _LEET):
+            between_letters = (
+                0 < index < length - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+            )
+            if between_letters:
+                if kind == _JOINER:
+                    kind = _SPACE
+                else:
+                    pieces = _kind(LEET[char])[1]
+        if kind == _DROP:
             continue
-        if char in "\n\r\u2028\u2029\x85":
+        if kind == _BREAK:
             # A line break ends a sentence: keep one, in place of a space before it.
-            if out and out[-1] == " ":
-                out[-1] = "\n"
+            if last == " ":
+                out[-1] = last = "\n"
                 origin[-1] = index
-            elif out and out[-1] != "\n":
+            elif last and last != "\n":
                 out.append("\n")
                 origin.append(index)
+                last = "\n"
             continue
-        if char.isspace() or (
-            char in JOINERS
-            and 0 < index < length - 1
-            and text[index - 1].isalpha()
-            and text[index + 1].isalpha()
-        ):
-            if out and out[-1] not in " \n":
+        if kind == _SPACE:
+            if last and last not in " \n":
                 out.append(" ")
                 origin.append(index)
+                last = " "
             continue
-        if unicodedata.category(char) == "Cc":
-            continue
-        if (
-            char in LEET
-            and 0 < index < length - 1
-            and text[index - 1].isalpha()
-            and text[index + 1].isalpha()
-        ):
-            char = LEET[char]
-        for piece in _fold_char(char):
-            if piece.isalpha() and out and out[-1] == piece:
+        for piece, is_letter in pieces:
+            if is_letter and piece == last:
                 continue
             out.append(piece)
             origin.append(index)
+            last = piece
     return Folded("".join(out), tuple(origin), length)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -214,6 +216,40 @@ def test_anchors_are_strings_every_match_must_hold() -> None:
     assert anchors(r"(?P<word>abc)d?") == {"abc"}
     assert anchors(r"x?") is None
     assert anchors(r"(?:ab|c?)d") == {"d"}
+    # A class of plain characters is one of them; a range or negated class is unknown.
+    assert anchors(r"(?:\U0001faa6|\u26b0)s?") == {"\U0001faa6", "\u26b0"}
+    assert anchors(r"[a-c]") is None
+    assert anchors(r"[^ab]") is None
+
+
+def test_the_rule_index_finds_every_anchor_even_inside_a_longer_one() -> None:
+    from heard.safety.screening.engine import _RuleIndex
+    from heard.safety.screening.lexicon import Rule
+
+    short, long, other = (
+        Rule("t.kil", "urgent", r"(?<!\w)kil(?!\w)"),
+        Rule("t.kiling", "urgent", r"(?<!\w)kiling(?!\w)"),
+        Rule("t.die", "urgent", r"(?<!\w)die(?!\w)"),
+    )
+    index = _RuleIndex((short, long, other, Rule("t.any", "urgent", r"\w?")))
+    assert [r.id for r in index.candidates("kiling it")] == ["t.kil", "t.kiling", "t.any"]
+    assert [r.id for r in index.candidates("kil or die")] == ["t.kil", "t.die", "t.any"]
+    assert [r.id for r in index.candidates("nothing")] == ["t.any"]
+
+
+def test_the_rule_index_never_leaves_out_a_rule_that_matches() -> None:
+    # The index only saves time: every rule whose pattern matches a message must be among
+    # its candidates (checked on a development set, against running every rule).
+    from heard.safety.screening import engine
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "data" / "crisis_dev.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    groups = (engine._SIGNALS, engine._FIRST_RULES, engine._JUDGE_RULES)
+    for text in [*texts, "I'm going to end it tonight \U0001faa6", "kms lol \U0001f480"]:
+        folded = fold(text).text
+        for rules in groups:
+            found = set(engine._index(rules).candidates(folded))
+            assert {r for r in rules if r.compiled.search(folded)} <= found, text
 
 
 @pytest.mark.parametrize(

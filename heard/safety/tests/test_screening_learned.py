@@ -4,6 +4,9 @@ uses it (only where the patterns found nothing strong and nothing that cancels).
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -82,6 +85,64 @@ def test_a_missing_or_broken_model_means_patterns_only(tmp_path, monkeypatch):
         assert learned.get_model() is None
     finally:
         learned.get_model.cache_clear()
+
+
+def reference_probabilities(
+    model: learned.Model, folded: str
+) -> tuple[list[float], dict[str, float]]:
+    """The model read the plain way, one feature and one class at a time (how learned.py
+    first did it): the fast reading must give the very same numbers."""
+
+    def add(scores, grams, table):
+        values = {}
+        for gram, count in Counter(grams).items():
+            row = table.get(gram)
+            if row is not None:
+                values[gram] = (1.0 + math.log(count)) * row[0] if count > 1 else row[0]
+        norm = math.sqrt(sum(v * v for v in values.values()))
+        if not norm:
+            return {}
+        for gram, value in values.items():
+            values[gram] = value / norm
+            for k in range(len(scores)):
+                scores[k] += values[gram] * table[gram][k + 1]
+        return values
+
+    scores = list(model.intercept)
+    words = add(scores, learned.word_grams(folded), model.words)
+    add(scores, learned.char_grams(folded), model.chars)
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    return [e / sum(exps) for e in exps], words
+
+
+def test_the_shipped_model_reads_exactly_as_the_plain_way():
+    model = learned.get_model()
+    assert model is not None
+    path = Path(__file__).resolve().parents[3] / "bench" / "data" / "crisis_dev.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    texts += ["", "   ", "ÑOÑO  sí\u2009sí sí", "a" * 3000, "lol " * 50, "\U0001faa6 x"]
+    for text in texts:
+        folded = learned.fold(text)
+        assert model.probabilities(folded) == reference_probabilities(model, folded), text
+
+
+def test_features_without_weight_add_nothing():
+    # idf 0 (never in a trained model): no feature has any weight, nothing to normalise.
+    model = learned.from_dict(
+        {
+            "classes": ["ideation", "none"],
+            "intercept": [0.0, 1.0],
+            "threshold": 0.5,
+            "word_idf": {"gone": 0.0},
+            "char_idf": {" go": 0.0},
+            "coef": {"w:gone": [4.0, -4.0], "c: go": [0.5, -0.5]},
+        }
+    )
+    probs, words = model.probabilities("gone")
+    assert words == {}
+    assert probs == reference_probabilities(model, "gone")[0]
+    assert model.match("gone") is None
 
 
 # --- In the engine -------------------------------------------------------------------------
