@@ -24,6 +24,7 @@ repeats), so a megabyte of input is screened in a bounded time.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -393,7 +394,7 @@ def screen(
     active = [hit for hit in hits if hit.effect == "signal" and hit.person == "self"]
     may_help = _semantic_may_help(hits, active, counters)
     model = learned.get_model() if learned_layer and may_help else None
-    found = model.match(text) if model is not None else None
+    found = model.match(text) if model is not None and _enough_words(folded) else None
     if found is not None:
         return _learned_result(text, found, hits, folded)
     if layer is not None and may_help:
@@ -402,6 +403,20 @@ def screen(
         if match is not None and match.label in SEMANTIC_LABELS:
             return _semantic_result(text, match, hits, folded)
     return _result(text, folded, hits, counters, semantic_used=semantic_used)
+
+
+# The learned lexicon reads only messages of at least this many words. On one or two words
+# its letter groups carry the whole decision: everyday check-in notes such as "after work",
+# "better", "nothing" or "home" read as crises, and no development or held-out crisis was
+# found by it in fewer than three words (the patterns catch short crises: "kms", "want to die").
+LEARNED_MIN_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _enough_words(folded: Folded) -> bool:
+    return sum(1 for _ in itertools.islice(_WORD.finditer(folded.text), LEARNED_MIN_WORDS)) >= (
+        LEARNED_MIN_WORDS
+    )
 
 
 def _layer(semantic: SemanticLayerLike | bool | None) -> SemanticLayerLike | None:

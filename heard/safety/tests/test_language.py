@@ -11,7 +11,12 @@ ROOT = Path(__file__).resolve().parents[3]
 HEARD = ROOT / "heard"
 # Where these phrases must appear: the screener's lexicons and prototypes (to recognise them
 # in what people write), this checker itself, and tests.
-EXEMPT = (HEARD / "safety" / "screening", HEARD / "safety" / "language.py")
+# Word lists that recognise what people write (never shown to anyone) are exempt.
+EXEMPT = (
+    HEARD / "safety" / "screening",
+    HEARD / "safety" / "language.py",
+    HEARD / "listening" / "lexicon.py",
+)
 
 
 def shipped_files() -> list[Path]:

@@ -212,3 +212,12 @@ def test_the_shipped_engine_flags_indirect_wording(text, lang):
 )
 def test_the_shipped_engine_leaves_everyday_text_alone(text, lang):
     assert not screen(text, lang).crisis
+
+
+@pytest.mark.parametrize("text", ["after", "nothing", "better", "home", "after work", "idk"])
+def test_the_learned_lexicon_does_not_read_one_or_two_words(monkeypatch, text):
+    # On so few words its letter groups decide alone; short crises are the patterns' job.
+    model = tiny_model(threshold=0.0)  # would flag anything it is asked about
+    monkeypatch.setattr(learned, "get_model", lambda: model)
+    assert not screen(text).crisis
+    assert screen("a quiet sunny day").crisis  # three words: it is asked

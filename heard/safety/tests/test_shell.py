@@ -104,6 +104,9 @@ def test_visitors_have_no_navigation(client) -> None:
             "casey",
             [
                 "My space",
+                "Check in",
+                "Journal",
+                "Insights",
                 "My safety plan",
                 "What I share",
                 "Who saw my record",
@@ -143,7 +146,7 @@ def test_partials_do_not_pay_for_the_navigation(personas: Personas, django_asser
     with django_assert_num_queries(0):
         context = context_processors.shell(request)
     with django_assert_num_queries(1):
-        assert len(list(context["nav_items"])) == 5
+        assert len(list(context["nav_items"])) == 8
         assert context["show_plan_link"]  # the same query answers "is this a client?"
 
 
