@@ -30,6 +30,7 @@ from heard.instruments import services as measures
 from heard.instruments.models import Assessment, AssessmentSource, AssessmentStatus
 from heard.instruments.registry import get_instrument
 from heard.instruments.scoring import score
+from heard.journal import services as journal
 from heard.milestones import services as milestones
 from heard.people import services as people
 from heard.people.models import CareAssignment, Category
@@ -421,6 +422,20 @@ def _demo_daily(loader: _Loader, client: User, index: int) -> None:
             client,
             shared={Category.PROFILE, Category.MEASURES, Category.CARE_PLAN, Category.CHECKINS},
         )
+        journal.create_entry(
+            client,
+            title="Three good things",
+            body="My brother made me laugh at dinner. The sun came out on my walk. "
+            "I finished the reading for class, even though I was tired.",
+            prompt="gratitude",
+        )
+        saved = journal.create_entry(
+            client,
+            title="Before Thursday",
+            body="I get nervous before sessions and then forget what I wanted to say. "
+            "This week I want to talk about sleep, and about feeling left out at school.",
+        )
+        journal.share_entry(client, entry=saved.entry)
     loader.changes += 1
 
 
