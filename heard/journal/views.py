@@ -37,7 +37,9 @@ def _lang() -> str:
 def _celebrate(request: HttpRequest, milestone: Milestone | None) -> None:
     if milestone is not None:
         words = milestone_rules.words_for(milestone.kind)
-        messages.success(request, f"{words.title} {words.body}")
+        messages.success(
+            request, _("%(title)s: %(body)s") % {"title": words.title, "body": words.body}
+        )
 
 
 # --- The client's own journal ------------------------------------------------------------------

@@ -107,6 +107,15 @@
     if (timer) {
       window.clearTimeout(timer);
     }
+    if (!dirty || submitting) {
+      return;
+    }
+    // A beacon outlives the page. The CSRF token travels in the form data; the answer (a
+    // whole page) is not needed.
+    if (navigator.sendBeacon && navigator.sendBeacon(form.action, payload())) {
+      dirty = false;
+      return;
+    }
     send({ leaving: true });
   }
 
