@@ -21,6 +21,8 @@ from heard.instruments import services as measures
 from heard.instruments.models import Assessment
 from heard.journal import services as journal
 from heard.journal.models import JournalEntry
+from heard.people import services as people
+from heard.people.models import Category
 from heard.testing.base import Personas, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -185,6 +187,8 @@ def _caseys_shared_entry(personas: Personas) -> None:
 def test_casey_and_her_care_team_can_open_her_client_data_routes(personas, who):
     _caseys_assessment(personas)
     _caseys_shared_entry(personas)
+    # Check-ins are private by default; Casey shares them so her team's daily view opens.
+    people.set_sharing(personas.casey, category=Category.CHECKINS, shared=True)
     c = _client(personas, who)
     case_id = str(personas.casey.public_id)
     for route, is_client_data in html_routes():

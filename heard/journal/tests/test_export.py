@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 
 from heard.audit.models import AuditEvent
+from heard.core.csvsafe import csv_safe, write_csv
 from heard.journal import services
-from heard.journal.export import csv_safe, write_csv
 from heard.journal.tests.conftest import NOTHING
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_csv_safe_neutralises_formulas(value, expected):
 
 
 def test_write_csv_neutralises_every_cell_and_the_header():
-    text = write_csv([["=1+1", "ok"]], ["-h", "b"])
+    text = write_csv(["-h", "b"], [["=1+1", "ok"]])
     assert list(csv.reader(io.StringIO(text))) == [["'-h", "b"], ["'=1+1", "ok"]]
 
 
