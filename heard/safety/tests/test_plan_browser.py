@@ -58,9 +58,10 @@ def test_the_safety_plan_and_help_page_open_with_the_network_off(live_server, br
     page.wait_for_url("**/me/safety-plan/")
     assert page.get_by_text("Cold water on my face").is_visible()
     # The service worker takes over this page and saves the plan and the help page.
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
-    for _ in range(50):
-        if page.evaluate(SAVED):
+    # Polled from here: wait_for_function compiles its predicate in the page, which our CSP
+    # (no unsafe-eval) sometimes refuses under load.
+    for _ in range(100):
+        if page.evaluate("navigator.serviceWorker.controller !== null") and page.evaluate(SAVED):
             break
         page.wait_for_timeout(100)
     assert page.evaluate(SAVED)
