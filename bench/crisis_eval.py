@@ -3,18 +3,22 @@
     .venv/bin/python bench/crisis_eval.py [--file FILE ...] [--failures] [--no-semantic]
 
 Reads every development set, bench/data/crisis_dev*.jsonl (the patterns were written
-against the first two, and the learned lexicon is trained on all of them), and
-bench/data/crisis_holdout.jsonl when it is there
-(reported separately, aggregate figures only: its misses are never printed). `--file` adds
-any other file in the same format ({"id", "text", "lang", "label", "kind", "about"}).
+against the first two, and the learned lexicon is trained on all of them) and
+bench/data/everyday_dev*.jsonl (ordinary daily check-in notes and journal lines, all `none`,
+also trained on), then bench/data/crisis_holdout.jsonl and bench/data/everyday_holdout.jsonl
+when they are there (reported separately, aggregate figures only: their misses are never
+printed). `--file` adds any other file in the same format
+({"id", "text", "lang", "label", "kind", "about"}).
 
 For each file it prints, for the hand-written patterns alone, for the default engine
 (patterns + the learned lexicon) and then with the semantic layer (when the ml extra is
 installed): recall per label, crisis precision / recall / F1,
 specificity on every `none` line and on the hard negatives (`none` lines whose kind is not
-`everyday` or `positive`), specificity per `none` kind, a short list of misses (dev set and
---file only) and latency (p50/p95/p99 per message, messages per second on one core; see
-`timing`).
+`everyday` or `positive`), everyday specificity (the share of `none` lines of kind
+`everyday` left alone: ordinary daily life must not raise a crisis), specificity per `none`
+kind, a short list of misses (development sets and --file only) and latency (p50/p95/p99 per
+message, messages per second on one core; see `timing`). A summary table of the headline
+figures of every file and configuration comes last.
 
 It is a report: it exits 0 whatever the figures, and 2 only when a file is missing.
 """
@@ -40,8 +44,9 @@ from heard.safety.screening import screen  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 DEV = DATA / "crisis_dev.jsonl"
-DEVS = sorted(DATA.glob("crisis_dev*.jsonl"))
+DEVS = sorted(DATA.glob("crisis_dev*.jsonl")) + sorted(DATA.glob("everyday_dev*.jsonl"))
 HOLDOUT = DATA / "crisis_holdout.jsonl"
+EVERYDAY_HOLDOUT = DATA / "everyday_holdout.jsonl"
 CRISIS_LABELS = ("acute", "ideation", "self_harm", "harm_to_others", "abuse")
 EASY_KINDS = {"everyday", "positive"}
 TIMING_PASSES = 3
@@ -66,7 +71,9 @@ def evaluate(
     show_misses: bool,
     all_misses: bool,
     learned: bool = True,
-) -> None:
+) -> dict[str, float | None]:
+    """Print the figures of one file and configuration; return the headline ones (None where
+    the file has no line to measure them on)."""
     results = [
         screen(row["text"], row.get("lang"), semantic=layer, learned_layer=learned) for row in rows
     ]
@@ -90,18 +97,20 @@ def evaluate(
             if not result.crisis:
                 misses.append((row, result))
 
-    print("  recall per label (crisis flagged; exact label in brackets):")
-    for label in CRISIS_LABELS:
-        flags = by_label.get(label, [])
-        print(f"    {label:<15} n={len(flags):<4} recall {ratio(sum(flags), len(flags))}"
-              f"  [exact {ratio(exact[label], len(flags))}]")  # fmt: skip
-    acute_ideation = by_label.get("acute", []) + by_label.get("ideation", [])
-    print(f"    acute+ideation      recall {ratio(sum(acute_ideation), len(acute_ideation))}")
-    for name, groups in (("language", by_lang), ("kind", by_kind)):
-        parts = ", ".join(f"{key} {sum(v)}/{len(v)}" for key, v in sorted(groups.items()))
-        print(f"  crisis recall by {name}: {parts}")
-
     positives = [f for label in CRISIS_LABELS for f in by_label.get(label, [])]
+    acute_ideation = by_label.get("acute", []) + by_label.get("ideation", [])
+    others = [f for label in CRISIS_LABELS[2:] for f in by_label.get(label, [])]
+    if positives:
+        print("  recall per label (crisis flagged; exact label in brackets):")
+        for label in CRISIS_LABELS:
+            flags = by_label.get(label, [])
+            print(f"    {label:<15} n={len(flags):<4} recall {ratio(sum(flags), len(flags))}"
+                  f"  [exact {ratio(exact[label], len(flags))}]")  # fmt: skip
+        print(f"    acute+ideation      recall {ratio(sum(acute_ideation), len(acute_ideation))}")
+        for name, groups in (("language", by_lang), ("kind", by_kind)):
+            parts = ", ".join(f"{key} {sum(v)}/{len(v)}" for key, v in sorted(groups.items()))
+            print(f"  crisis recall by {name}: {parts}")
+
     true_pos = sum(positives)
     negatives = [ok for oks in none_by_kind.values() for ok in oks]
     false_pos = len(negatives) - sum(negatives)
@@ -109,9 +118,12 @@ def evaluate(
     recall = true_pos / len(positives) if positives else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     hard = [ok for kind, oks in none_by_kind.items() if kind not in EASY_KINDS for ok in oks]
-    print(f"  crisis: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+    everyday = none_by_kind.get("everyday", [])
+    if positives:
+        print(f"  crisis: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
     print(f"  specificity: all none {ratio(sum(negatives), len(negatives))}; "
-          f"hard negatives {ratio(sum(hard), len(hard))}")  # fmt: skip
+          f"hard negatives {ratio(sum(hard), len(hard))}; "
+          f"everyday {ratio(sum(everyday), len(everyday))}")  # fmt: skip
     kinds = ", ".join(f"{kind} {sum(oks)}/{len(oks)}" for kind, oks in sorted(none_by_kind.items()))
     print(f"  specificity by none kind: {kinds}")
     if show_misses:
@@ -121,6 +133,31 @@ def evaluate(
             wanted = row["label"]
             got = result.label if result.crisis else f"none/{result.level}"
             print(f"    {row['id']} {wanted}->{got} [{row.get('kind', '')}] {row['text'][:60]!r}")
+
+    def share(flags: list[bool]) -> float | None:
+        return sum(flags) / len(flags) if flags else None
+
+    return {
+        "acute+ideation": share(acute_ideation),
+        "other labels": share(others),
+        "F1": f1 if positives else None,
+        "hard negatives": share(hard),
+        "everyday": share(everyday),
+    }
+
+
+def summary(table: list[tuple[str, str, dict[str, float | None]]]) -> None:
+    """One line per file and configuration: recall of acute + ideation and of the other crisis
+    labels, crisis F1, hard-negative and everyday specificity ("-" where not measurable)."""
+    print("\n== summary (recall: acute+ideation, other labels; crisis F1; specificity: hard "
+          "negatives, everyday)")  # fmt: skip
+    names = ("acute+ideation", "other labels", "F1", "hard negatives", "everyday")
+    print(f"  {'file':<26} {'configuration':<14} " + " ".join(f"{n:>14}" for n in names))
+    for file_name, run_name, figures in table:
+        cells = " ".join(
+            f"{'-' if figures[n] is None else format(figures[n], '.3f'):>14}" for n in names
+        )
+        print(f"  {file_name:<26} {run_name:<14} {cells}")
 
 
 def timing(rows: list[dict[str, Any]], layer: Any, *, learned: bool = True) -> None:
@@ -172,8 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     files: list[tuple[Path, bool]] = [(path, True) for path in DEVS]
-    if HOLDOUT.exists():
-        files.append((HOLDOUT, False))
+    files += [(path, False) for path in (HOLDOUT, EVERYDAY_HOLDOUT) if path.exists()]
     files += [(path, True) for path in args.file]
     for path, _ in files:
         if not path.exists():
@@ -183,23 +219,29 @@ def main(argv: list[str] | None = None) -> int:
     layer = None if args.no_semantic else semantic_layer()
     if not args.no_semantic and layer is None:
         print("semantic layer: not installed (pip install -e '.[ml]')")
-    runs: list[tuple[str, Any, bool]] = [
-        ("hand-written patterns only", None, False),
-        ("patterns + learned lexicon (the default: what `heard safety screen` runs)", None, True),
-    ]
+    runs: list[tuple[str, str, Any, bool]] = [
+        ("hand-written patterns only", "patterns", None, False),
+        ("patterns + learned lexicon (the default: what `heard safety screen` runs)", "default",
+         None, True),
+    ]  # fmt: skip
     if layer is not None:
-        runs.append(("patterns + learned lexicon + semantic layer", layer, True))
+        runs.append(("patterns + learned lexicon + semantic layer", "+semantic", layer, True))
 
     load_average = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load average {load_average} on {os.cpu_count()} cores (timings vary with it)")
+    table: list[tuple[str, str, dict[str, float | None]]] = []
     for path, show in files:
         rows = load(path)
         print(f"\n== {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
               f"({len(rows)} lines)")  # fmt: skip
-        for name, run_layer, learned in runs:
+        for name, short, run_layer, learned in runs:
             print(f"-- {name}")
-            evaluate(rows, run_layer, show_misses=show, all_misses=args.failures, learned=learned)
+            figures = evaluate(
+                rows, run_layer, show_misses=show, all_misses=args.failures, learned=learned
+            )
+            table.append((path.name, short, figures))
             timing(rows, run_layer, learned=learned)
+    summary(table)
     return 0
 
 

@@ -1,18 +1,31 @@
 """Train the crisis screener's learned lexicon (heard/safety/screening/learned.py).
 
-Development only; needs scikit-learn (it comes with the ml extra: pip install -e '.[ml]'):
+Development only. It needs scikit-learn (and the scipy it brings), which is in no extra of
+the project and never needed by the app: install it into the venv by hand first,
 
+    .venv/bin/pip install scikit-learn
     .venv/bin/python tools/train_crisis_model.py            # train, check, write the model
     .venv/bin/python tools/train_crisis_model.py --cross    # only print cross-set figures
 
 It trains a multinomial logistic regression over tf-idf weighted words, word pairs and
 letter groups (the features learned.py computes) on every development set,
-bench/data/crisis_dev*.jsonl, each written independently by a different person. The held-out
-set (crisis_holdout.jsonl) is never read here. The threshold on P(crisis) is chosen by
-leaving one set out at a time (train on the others, test on it): the lowest threshold at
-which the engine keeps hard-negative specificity at 0.90 or more on average.
-The model is written to heard/safety/screening/data/learned_model.json, then read back by
-the pure-Python code and compared with scikit-learn's probabilities on every training text.
+bench/data/crisis_dev*.jsonl, each written independently by a different person, and on the
+everyday development sets, bench/data/everyday_dev*.jsonl: ordinary daily check-in notes and
+journal lines (gym, yoga, sleep, work, low days without risk), all labelled "none". The
+crisis sets' negatives are mostly hard negatives (idioms, negation, history, media), so
+without them plain daily life is out of distribution and read as crises. The held-out sets
+(crisis_holdout.jsonl, everyday_holdout.jsonl) are never read here. feelings_dev.jsonl is not
+used either: some of its lines voice hopelessness ("I don't see things ever getting better")
+or fear at home ("I get scared when my dad drinks"), which must not be taught as "none".
+
+The threshold on P(crisis) is chosen by leaving one crisis set out at a time, together with
+one of as many equal parts of the everyday lines (train on the rest, test on what was left
+out): the lowest threshold at which the whole engine keeps, on average over the left-out
+runs, hard-negative specificity at 0.90 or more (TARGET_SPECIFICITY) and everyday
+specificity (left-out lines of kind "everyday", from the everyday part and the crisis set) at
+0.98 or more (TARGET_EVERYDAY); the highest threshold tried if none does. The model is
+written to heard/safety/screening/data/learned_model.json, then read back by the pure-Python
+code and compared with scikit-learn's probabilities on every training text.
 """
 
 from __future__ import annotations
@@ -30,9 +43,11 @@ from heard.safety.screening import learned  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 TRAIN = tuple(sorted(p.name for p in DATA.glob("crisis_dev*.jsonl")))
+EVERYDAY = tuple(sorted(p.name for p in DATA.glob("everyday_dev*.jsonl")))
 C = 30.0
-THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 TARGET_SPECIFICITY = 0.90
+TARGET_EVERYDAY = 0.98
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -80,6 +95,9 @@ def export(word_vec: Any, char_vec: Any, model: Any, threshold: float) -> dict[s
     }
 
 
+Figures = tuple[float, float, float, float]
+
+
 def figures(rows: list[dict[str, Any]], model: learned.Model) -> tuple[float, float, float]:
     """(crisis recall, acute+ideation recall, hard-negative specificity) of the whole engine
     with `model` as its learned lexicon."""
@@ -101,25 +119,54 @@ def figures(rows: list[dict[str, Any]], model: learned.Model) -> tuple[float, fl
     return recall, recall_ai, spec
 
 
-def choose_threshold(sets: dict[str, list[dict[str, Any]]]) -> float:
-    """Leave one set out at a time; the lowest threshold whose mean hard-negative
-    specificity reaches TARGET_SPECIFICITY (the highest one tried if none does)."""
-    results: dict[float, list[tuple[float, float, float]]] = {t: [] for t in THRESHOLDS}
+def everyday_specificity(rows: list[dict[str, Any]], model: learned.Model) -> float:
+    """The share of `rows` (all "none") the whole engine with `model` leaves alone."""
+    from heard.safety.screening import screen
+
+    original = learned.get_model
+    learned.get_model = lambda: model  # type: ignore[assignment]
+    try:
+        return sum(not screen(r["text"], r.get("lang")).crisis for r in rows) / len(rows)
+    finally:
+        learned.get_model = original  # type: ignore[assignment]
+
+
+def everyday_parts(rows: list[dict[str, Any]], count: int) -> list[list[dict[str, Any]]]:
+    """The everyday lines dealt into `count` parts, every count-th line to the same part (the
+    files mix languages and topics line by line, so each part gets a share of all)."""
+    return [rows[i::count] for i in range(count)]
+
+
+def choose_threshold(
+    sets: dict[str, list[dict[str, Any]]], everyday: list[dict[str, Any]]
+) -> float:
+    """Leave one crisis set out at a time, with one part of the everyday lines; the lowest
+    threshold whose mean hard-negative specificity (on the left-out crisis sets) reaches
+    TARGET_SPECIFICITY and whose mean everyday specificity (on the left-out everyday parts)
+    reaches TARGET_EVERYDAY (the highest one tried if none does)."""
+    parts = dict(zip(sets, everyday_parts(everyday, len(sets)), strict=True))
+    results: dict[float, list[Figures]] = {t: [] for t in THRESHOLDS}
     for left_out in sets:
-        rows = [row for name, part in sets.items() if name != left_out for row in part]
+        rows = [row for name in sets if name != left_out for row in sets[name] + parts[name]]
         fitted = fit(rows)
         for threshold in THRESHOLDS:
             model = learned.from_dict(export(*fitted, threshold))
-            results[threshold].append(figures(sets[left_out], model))
+            results[threshold].append(
+                (*figures(sets[left_out], model), everyday_specificity(parts[left_out], model))
+            )
     chosen = THRESHOLDS[-1]
     for threshold in THRESHOLDS:
         runs = results[threshold]
-        recall, recall_ai, spec = (sum(r[i] for r in runs) / len(runs) for i in range(3))
+        recall, recall_ai, spec, spec_everyday = (
+            sum(r[i] for r in runs) / len(runs) for i in range(4)
+        )
         print(
             f"threshold {threshold:.2f}: left-out mean crisis recall {recall:.3f}, "
-            f"acute+ideation {recall_ai:.3f}, hard-negative specificity {spec:.3f}"
+            f"acute+ideation {recall_ai:.3f}, hard-negative specificity {spec:.3f}, "
+            f"everyday specificity {spec_everyday:.3f}"
         )
-        if spec >= TARGET_SPECIFICITY and chosen == THRESHOLDS[-1]:
+        met = spec >= TARGET_SPECIFICITY and spec_everyday >= TARGET_EVERYDAY
+        if met and chosen == THRESHOLDS[-1]:
             chosen = threshold
     print(f"chosen threshold: {chosen}")
     return chosen
@@ -130,11 +177,16 @@ def main() -> int:
     parser.add_argument("--cross", action="store_true", help="only print the left-out figures")
     args = parser.parse_args()
     sets = {name: load(name) for name in TRAIN}
+    everyday = [row for name in EVERYDAY for row in load(name)]
+    if any(row["label"] != "none" for row in everyday):
+        print("an everyday line is not labelled none", file=sys.stderr)
+        return 1
     print("development sets:", ", ".join(f"{n} ({len(r)})" for n, r in sets.items()))
-    threshold = choose_threshold(sets)
+    print("everyday sets:", ", ".join(EVERYDAY), f"({len(everyday)} lines, all none)")
+    threshold = choose_threshold(sets, everyday)
     if args.cross:
         return 0
-    rows = [row for part in sets.values() for row in part]
+    rows = [row for part in sets.values() for row in part] + everyday
     word_vec, char_vec, fitted = fit(rows)
     data = export(word_vec, char_vec, fitted, threshold)
     model = learned.from_dict(data)

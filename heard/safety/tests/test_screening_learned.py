@@ -214,6 +214,35 @@ def test_the_shipped_engine_leaves_everyday_text_alone(text, lang):
     assert not screen(text, lang).crisis
 
 
+# Ordinary daily check-in notes from bench/data/everyday_dev.jsonl (never the held-out
+# everyday set). The model shipped before the everyday sets read every one of these as a
+# crisis (the gym and the walk as acute, the yoga as ideation, the lasagna as self-harm).
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Leg day at the gym, stairs are going to be fun tomorrow", "en"),  # ed-0001
+        ("Morning yoga before the kids woke up", "en"),  # ed-0003
+        ("Woke up with a stiff neck", "en"),  # ed-0007
+        ("Made lasagna from scratch, took all afternoon but so worth it", "en"),  # ed-0011
+        ("Lazy Saturday, pyjamas all day", "en"),  # ed-0045
+        ("Nice walk to the shops this morning", "en"),  # ed-0111
+        ("Homework until 10pm again", "en"),  # ed-0137
+        ("Reuniones y más reuniones", "es"),  # ed-0114
+        ("Le sigo dando vueltas a lo que me dijo ayer mi jefa", "es"),  # ed-0136
+    ],
+)
+def test_the_shipped_engine_leaves_everyday_dev_lines_alone(text, lang):
+    assert not screen(text, lang).crisis
+
+
+# The ordinary notes reported as absurd crises (urgent self-harm, acute, self-harm).
+@pytest.mark.parametrize(
+    "text", ["Went to the gym after work", "Did yoga this morning", "Slept badly again"]
+)
+def test_the_reported_everyday_notes_are_not_crises(text):
+    assert not screen(text, "en").crisis
+
+
 @pytest.mark.parametrize("text", ["after", "nothing", "better", "home", "after work", "idk"])
 def test_the_learned_lexicon_does_not_read_one_or_two_words(monkeypatch, text):
     # On so few words its letter groups decide alone; short crises are the patterns' job.
