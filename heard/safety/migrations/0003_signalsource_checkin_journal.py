@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('safety', '0002_alerts_escalation_contact_requests_safety_plans'),
+        ("safety", "0002_alerts_escalation_contact_requests_safety_plans"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='riskalert',
-            name='source',
-            field=models.CharField(choices=[('measure', 'A questionnaire answer'), ('text', 'Something the client wrote'), ('safety_plan', "The client's safety plan"), ('checkin', 'A note in a daily check-in'), ('journal', 'A journal entry'), ('unscreened', 'Text that automatic screening could not check')], max_length=16),
+            model_name="riskalert",
+            name="source",
+            field=models.CharField(
+                choices=[
+                    ("measure", "A questionnaire answer"),
+                    ("text", "Something the client wrote"),
+                    ("safety_plan", "The client's safety plan"),
+                    ("checkin", "A note in a daily check-in"),
+                    ("journal", "A journal entry"),
+                    ("unscreened", "Text that automatic screening could not check"),
+                ],
+                max_length=16,
+            ),
         ),
     ]
