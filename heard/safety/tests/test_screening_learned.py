@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -93,8 +94,10 @@ def reference_probabilities(
     """The model read the plain way, one feature and one class at a time (how learned.py
     first did it): the fast reading must give the very same numbers."""
 
-    def add(scores, grams, table):
-        values = {}
+    def add(
+        scores: list[float], grams: list[str], table: Mapping[str, tuple[float, ...]]
+    ) -> dict[str, float]:
+        values: dict[str, float] = {}
         for gram, count in Counter(grams).items():
             row = table.get(gram)
             if row is not None:
