@@ -21,9 +21,11 @@ or fear at home ("I get scared when my dad drinks"), which must not be taught as
 The threshold on P(crisis) is chosen by leaving one crisis set out at a time, together with
 one of as many equal parts of the everyday lines (train on the rest, test on what was left
 out): the lowest threshold at which the whole engine keeps, on average over the left-out
-runs, hard-negative specificity at 0.90 or more (TARGET_SPECIFICITY) and everyday
-specificity (left-out lines of kind "everyday", from the everyday part and the crisis set) at
-0.98 or more (TARGET_EVERYDAY); the highest threshold tried if none does. The model is
+runs, hard-negative specificity at 0.90 or more (TARGET_SPECIFICITY), as decision 0018 set
+it; the highest threshold tried if none does. Everyday specificity (left-out lines of kind
+"everyday") is printed beside it but is not a condition: safety first, so the rule stays the
+one that keeps the most crises (requiring 0.98 everyday specificity moved the threshold to
+0.75 and cost about 0.09 of acute+ideation recall on the held-out set). The model is
 written to heard/safety/screening/data/learned_model.json, then read back by the pure-Python
 code and compared with scikit-learn's probabilities on every training text.
 """
@@ -47,7 +49,6 @@ EVERYDAY = tuple(sorted(p.name for p in DATA.glob("everyday_dev*.jsonl")))
 C = 30.0
 THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 TARGET_SPECIFICITY = 0.90
-TARGET_EVERYDAY = 0.98
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -142,8 +143,8 @@ def choose_threshold(
 ) -> float:
     """Leave one crisis set out at a time, with one part of the everyday lines; the lowest
     threshold whose mean hard-negative specificity (on the left-out crisis sets) reaches
-    TARGET_SPECIFICITY and whose mean everyday specificity (on the left-out everyday parts)
-    reaches TARGET_EVERYDAY (the highest one tried if none does)."""
+    TARGET_SPECIFICITY (the highest one tried if none does). Everyday specificity on the
+    left-out everyday parts is printed, not required."""
     parts = dict(zip(sets, everyday_parts(everyday, len(sets)), strict=True))
     results: dict[float, list[Figures]] = {t: [] for t in THRESHOLDS}
     for left_out in sets:
@@ -165,7 +166,7 @@ def choose_threshold(
             f"acute+ideation {recall_ai:.3f}, hard-negative specificity {spec:.3f}, "
             f"everyday specificity {spec_everyday:.3f}"
         )
-        met = spec >= TARGET_SPECIFICITY and spec_everyday >= TARGET_EVERYDAY
+        met = spec >= TARGET_SPECIFICITY
         if met and chosen == THRESHOLDS[-1]:
             chosen = threshold
     print(f"chosen threshold: {chosen}")
