@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "heard.checkins",
     "heard.journal",
     "heard.milestones",
+    "heard.profiles",
+    "heard.careplans",
+    "heard.skills",
+    "heard.learn",
     "heard.api",
 ]
 

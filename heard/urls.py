@@ -14,6 +14,10 @@ urlpatterns = [
     path("", include("heard.checkins.urls")),
     path("", include("heard.journal.urls")),
     path("", include("heard.milestones.urls")),
+    path("", include("heard.profiles.urls")),
+    path("", include("heard.careplans.urls")),
+    path("", include("heard.skills.urls")),
+    path("", include("heard.learn.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -6,10 +6,13 @@ from ninja import NinjaAPI
 
 from heard.accounts.api import router as accounts_router
 from heard.api.auth import HeardSessionAuth, TokenAuth
+from heard.careplans.api import router as careplans_router
 from heard.checkins.api import router as checkins_router
 from heard.instruments.api import router as instruments_router
 from heard.journal.api import router as journal_router
 from heard.people.api import router as people_router
+from heard.profiles.api import router as profiles_router
+from heard.skills.api import router as skills_router
 
 api = NinjaAPI(
     title="Heard API",
@@ -26,3 +29,6 @@ api.add_router("", people_router)
 api.add_router("", instruments_router)
 api.add_router("", checkins_router)
 api.add_router("", journal_router)
+api.add_router("", profiles_router)
+api.add_router("", careplans_router)
+api.add_router("", skills_router)
