@@ -31,6 +31,9 @@ class SignalSource(models.TextChoices):
     SAFETY_PLAN = "safety_plan", _("The client's safety plan")
     CHECKIN = "checkin", _("A note in a daily check-in")
     JOURNAL = "journal", _("A journal entry")
+    PROFILE = "profile", _("The client's profile")
+    CARE_PLAN = "care_plan", _("The client's care plan")
+    PRACTICE = "practice", _("A note on a skill practised")
     # Screening could not run (it raised or timed out): a person reads the text instead.
     UNSCREENED = "unscreened", _("Text that automatic screening could not check")
 
