@@ -6,8 +6,10 @@ Free text is encrypted at rest. Lists hold keys of fixed vocabularies (the kinds
 heard.skills.library, and the care modalities and contact methods below), so the recommender
 and the pages can rely on them.
 
-`revision` counts saves: a save names the revision it started from, and a stale one is refused
-(never a silent overwrite of what was saved meanwhile, say in another tab).
+`revision` counts saves, and `section_revisions` remembers the revision at which each section
+last changed. A save names the revision it started from: when its section changed after that
+(say in another tab), the save is refused as a conflict, never a silent overwrite. Saving one
+section never blocks saving another one that nobody else touched.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from heard.accounts.models import User
 from heard.core.fields import EncryptedTextField
 from heard.core.models import PublicModel
+from heard.skills.library import KINDS, TAGS
 
 TEXT_MAX_CHARS = 2_000
 NAME_MAX_CHARS = 100
@@ -47,6 +50,21 @@ class Language(models.TextChoices):
 
     EN = "en", "English"
     ES = "es", "Español"
+
+
+# The four parts of the profile, each saved on its own, and the fields each one holds.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "about": ("chosen_name", "pronouns", "language"),
+    "what_matters": ("what_matters", "strengths", "helped_before", "helpful_kinds"),
+    "care": ("modalities", "clinician_preferences", "cultural_faith", "accessibility_needs"),
+    "gentle": (
+        "approach_with_care",
+        "careful_tags",
+        "when_overwhelmed",
+        "contact_methods",
+        "contact_notes",
+    ),
+}
 
 
 class Profile(PublicModel):
@@ -79,6 +97,8 @@ class Profile(PublicModel):
     contact_notes = EncryptedTextField(blank=True)
 
     revision = models.PositiveIntegerField(default=0)
+    # {section: the revision at which that section last changed}.
+    section_revisions = models.JSONField(default=dict, blank=True)
 
     class Meta:
         constraints = [
@@ -90,3 +110,39 @@ class Profile(PublicModel):
 
     def __str__(self) -> str:
         return f"Profile {self.public_id}"
+
+    @property
+    def is_saved(self) -> bool:
+        """False for the blank profile shown before a person's first save."""
+        return self.revision > 0
+
+    def has_something_in(self, section: str) -> bool:
+        """Whether the person has written or chosen anything in `section` (the language
+        alone does not count: everyone has one)."""
+        return any(getattr(self, name) for name in SECTIONS[section] if name != "language")
+
+    @property
+    def filled_sections(self) -> list[str]:
+        return [section for section in SECTIONS if self.has_something_in(section)]
+
+    @property
+    def language_label(self) -> str:
+        return str(dict(Language.choices).get(self.language, ""))
+
+    @property
+    def helpful_kind_labels(self) -> list[str]:
+        return [str(KINDS[k]) for k in self.helpful_kinds if k in KINDS]
+
+    @property
+    def careful_tag_labels(self) -> list[str]:
+        return [str(TAGS[k]) for k in self.careful_tags if k in TAGS]
+
+    @property
+    def modality_labels(self) -> list[str]:
+        labels = dict(Modality.choices)
+        return [str(labels[k]) for k in self.modalities if k in labels]
+
+    @property
+    def contact_method_labels(self) -> list[str]:
+        labels = dict(ContactMethod.choices)
+        return [str(labels[k]) for k in self.contact_methods if k in labels]
