@@ -17,6 +17,7 @@ from heard.milestones import access as milestone_access
 from heard.milestones.views import shown
 from heard.people import access, policy, services
 from heard.people.models import ALWAYS_SHARED, Category
+from heard.profiles import access as profile_access
 from heard.safety import access as safety_access
 
 
@@ -118,6 +119,8 @@ def client_record(request: HttpRequest, client_id: str) -> HttpResponse:
         "people/client_record.html",
         {
             "client": client,
+            # The person-centred profile at the top (None: the client keeps it private).
+            "profile": profile_access.visible_profile(user, client),
             "shared": shared,
             "care_team": access.care_team(client),
             "shares_measures": policy.shares(client, Category.MEASURES),

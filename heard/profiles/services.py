@@ -58,6 +58,14 @@ TEXTS = frozenset(
 )
 
 
+def conflict_message() -> str:
+    return _(
+        "This part of your profile was changed somewhere else (maybe in another tab) after "
+        "you opened it, so we didn't save over it. Your words are still here: look at what "
+        "is saved now, then save again to keep yours."
+    )
+
+
 class ProfileConflict(Exception):
     """The section was changed elsewhere (another tab or device) after the person opened it.
     Nothing was stored; `profile` is what is saved now."""
@@ -69,11 +77,7 @@ class ProfileConflict(Exception):
 
     @property
     def message(self) -> str:
-        return _(
-            "This part of your profile was changed somewhere else (maybe in another tab) after "
-            "you opened it, so we didn't save over it. Your words are still here: look at what "
-            "is saved now, then save again to keep yours."
-        )
+        return conflict_message()
 
 
 @dataclass(frozen=True)
