@@ -10,8 +10,11 @@ suggested (they stay in the library, and nothing here says why they are missing)
 Scoring (points add up; ties keep the library's order, so the result is deterministic):
 
     the care team suggested it               8
-    it fits a signal in today's check-in     6 per signal (high stress, low mood, short
-                                               sleep, feeling alone), 4 for named feelings
+    it fits a signal in today's check-in     per signal (high stress, low mood, short sleep,
+                                               feeling alone): 4 when it helps with what the
+                                               signal asks for, 3 more when it is a kind of
+                                               skill that suits it (NEEDS); 4 for named
+                                               feelings
     distress went down when they practised   4 + the average drop (at most 4 more)
     they said it helped (no ratings)         4
     their profile says this kind suits them  4
@@ -272,10 +275,6 @@ def _signals(state: State) -> list[Reason]:
     return found
 
 
-def _fits(skill: SkillFacts, needs: frozenset[str], kinds: frozenset[str] = frozenset()) -> bool:
-    return bool(skill.helps_with & needs) or skill.kind in kinds
-
-
 def _stressed(state: State) -> bool:
     named = {"stressed", "overwhelmed", "anxious", "scared"} & set(state.feelings)
     return bool(named) or (state.stress is not None and state.stress >= STRESS_HIGH)
@@ -305,11 +304,13 @@ def _score(skill: SkillFacts, data: Inputs, signals: list[Reason]) -> Suggestion
         reasons.append(Reason(CLINICIAN))
     for signal in signals:
         needs, kinds = NEEDS[signal.code]
-        if _fits(skill, needs, kinds):
-            points += 6
+        # It helps with what the signal asks for (4), and is a kind that suits it (3 more).
+        gained = (4 if skill.helps_with & needs else 0) + (3 if skill.kind in kinds else 0)
+        if gained:
+            points += gained
             reasons.append(signal)
     felt = tuple(
-        f for f in data.state.feelings if f in FEELING_NEEDS and _fits(skill, FEELING_NEEDS[f])
+        f for f in data.state.feelings if skill.helps_with & FEELING_NEEDS.get(f, frozenset())
     )
     if felt:
         points += 4
