@@ -49,6 +49,8 @@ OTHER_PARAMS = {
     "checkin_id": "00000000-0000-0000-0000-000000000000",
     # Casey's own shared journal entry in the care-team test below (made with this id).
     "entry_id": "00000000-0000-0000-0000-0000000000e1",
+    "goal_key": "0000000000000000",
+    "decision_key": "0000000000000000",
 }
 # Routes that are not ours to check (Django's language switch).
 SKIP_PREFIXES = ("/i18n/", "/static/")

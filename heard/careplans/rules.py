@@ -472,7 +472,7 @@ ADDED = "added"
 REMOVED = "removed"
 CHANGED = "changed"
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+_TOKENS = re.compile(r"\S+\s*|\s+")  # words with the space after them
 
 
 @dataclass(frozen=True)
