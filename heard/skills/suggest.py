@@ -49,6 +49,13 @@ class SkillSummary:
     helped_no: int
     last: datetime
 
+    @property
+    def drop(self) -> float | None:
+        """How far distress went down on average (None when it did not go down)."""
+        if self.average_change is None or self.average_change >= 0:
+            return None
+        return -self.average_change
+
 
 def facts(skills: Iterable[Skill]) -> list[rules.SkillFacts]:
     return [rules.SkillFacts(s.key, s.kind, s.tags, s.helps_with) for s in skills]
