@@ -49,6 +49,7 @@ OTHER_PARAMS = {
     "checkin_id": "00000000-0000-0000-0000-000000000000",
     # Casey's own shared journal entry in the care-team test below (made with this id).
     "entry_id": "00000000-0000-0000-0000-0000000000e1",
+    "slug": "anxiety",
     "goal_key": "0000000000000000",
     "decision_key": "0000000000000000",
 }

@@ -55,12 +55,12 @@ def related_skills(article: Article) -> list[Skill]:
     are skipped, so an article never breaks when a skill is renamed or not written yet."""
     skills: list[Skill] = []
     for key in article.related_skills:
-        try:
-            skill = get_skill(key)
-            reverse("skills:skill", args=[key])
-        except (FileNotFoundError, NoReverseMatch):
-            # No library data for this language yet, or no skill pages yet.
+        skill = get_skill(key)
+        if skill is None:
             continue
-        if skill is not None:
-            skills.append(skill)
+        try:
+            reverse("skills:skill", args=[key])
+        except NoReverseMatch:  # no skill pages (yet)
+            continue
+        skills.append(skill)
     return skills
