@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from heard.accounts.models import User
-from heard.profiles import services
+from heard.profiles import access, services
 from heard.safety import services as safety
 
 
@@ -71,7 +71,7 @@ def save() -> Callable[..., services.Updated]:
 
     def make(client: User, section: str, **fields: object) -> services.Updated:
         client.refresh_from_db()
-        profile = services.access.profile_of(client)
+        profile = access.profile_of(client)
         return services.update_profile(
             client, client=client, section=section, data=fields, base_revision=profile.revision
         )

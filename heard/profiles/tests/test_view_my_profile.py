@@ -18,12 +18,12 @@ from heard.safety.models import RiskAlert
 pytestmark = pytest.mark.django_db
 
 PAGE = "/me/profile/"
-HTMX = {"HTTP_HX_REQUEST": "true"}
+HTMX = {"HX-Request": "true"}
 
 
 def post(c: Client, section: str, base_revision: int = 0, htmx: bool = False, **fields):
     data = {"section": section, "base_revision": str(base_revision), **fields}
-    return c.post(PAGE, data, **(HTMX if htmx else {}))
+    return c.post(PAGE, data, headers=HTMX if htmx else None)
 
 
 def test_the_address():
