@@ -43,7 +43,8 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "article": article,
         # Set when the article is not translated yet: its text is marked with its own language.
         "text_lang": "" if article.lang == _page_language() else article.lang,
-        "skills": related_skills(article),
+        # Skill pages need an account: a visitor is not sent to a sign-in wall.
+        "skills": related_skills(article) if request.user.is_authenticated else [],
         "lines": crisis_lines_for_request(request) if article.show_crisis_lines else None,
         "urgent_help": get_article(URGENT_HELP) if slug != URGENT_HELP else None,
     }

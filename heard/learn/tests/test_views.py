@@ -160,25 +160,32 @@ def test_visitors_get_the_quick_exit_and_a_print_button(client):
     assert "learn/print.js" in body
 
 
-def test_related_skills_link_to_their_pages(client, settings):
+def test_related_skills_link_to_their_pages(client_for, settings):
     settings.ROOT_URLCONF = WITH_SKILLS
-    body = text(client.get(article_url("anxiety")))
+    body = text(client_for("casey").get(article_url("anxiety")))
     assert "Skills to try" in body
     assert 'href="/skills/paced_breathing/"' in body
     assert 'href="/skills/worry_time/"' in body
 
 
-def test_related_skills_are_in_the_readers_language(client, settings):
+def test_related_skills_are_in_the_readers_language(client_for, settings):
     settings.ROOT_URLCONF = WITH_SKILLS
-    body = text(spanish(client).get(article_url("anxiety")))
+    body = text(spanish(client_for("casey")).get(article_url("anxiety")))
     worry_time = get_skill("worry_time", "es")
     assert worry_time is not None
     assert f'href="/skills/worry_time/">{worry_time.title}</a>' in body
 
 
-def test_without_skill_pages_there_is_no_skills_section(client, settings):
-    settings.ROOT_URLCONF = WITHOUT_SKILLS
+def test_visitors_are_not_sent_to_skill_pages_that_need_an_account(client, settings):
+    settings.ROOT_URLCONF = WITH_SKILLS
     body = text(client.get(article_url("anxiety")))
+    assert "Skills to try" not in body
+    assert "/skills/" not in body
+
+
+def test_without_skill_pages_there_is_no_skills_section(client_for, settings):
+    settings.ROOT_URLCONF = WITHOUT_SKILLS
+    body = text(client_for("casey").get(article_url("anxiety")))
     assert "Skills to try" not in body
     assert "/skills/" not in body
 
@@ -219,3 +226,8 @@ def test_an_untranslated_article_is_marked_as_english(client, tmp_path: Path, mo
     assert '<h1 id="article-title" lang="en">Sleep</h1>' in page
     assert 'aria-labelledby="section-1" lang="en">' in page
     assert 'class="heard-card heard-learn__item" lang="en"' in listing
+
+
+def test_on_the_real_site_a_client_gets_links_to_the_skill_pages(client_for):
+    body = text(client_for("casey").get(article_url("panic")))
+    assert f'href="{reverse("skills:skill", args=["box_breathing"])}"' in body
