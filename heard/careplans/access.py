@@ -45,14 +45,21 @@ def _plan_of(client: User) -> CarePlan | None:
     return CarePlan.objects.select_related("updated_by", "started_by").filter(client=client).first()
 
 
-def access_own_plan(user: User | AnonymousUser) -> tuple[User, CarePlan | None]:
+def access_own_plan(
+    user: User | AnonymousUser, *, for_write: bool = False
+) -> tuple[User, CarePlan | None]:
     """The signed-in client and their own plan (None until one is started). Not audited: a
-    person reading their own plan leaves no trace. Http404 for anyone who is not a client
-    now (staff, facilitators, org admins, visitors)."""
-    # Only clients have a care plan of their own.
-    if not isinstance(user, User) or not can_have_plan(user):
+    person reading their own plan leaves no trace. Someone whose care has ended still reads
+    the plan they have; writing needs an active client membership. Http404 for anyone else
+    (staff, facilitators, org admins, visitors)."""
+    # Visitors have no plan.
+    if not isinstance(user, User):
         raise Http404
-    return user, _plan_of(user)
+    plan = _plan_of(user)
+    # A client now; or, only to read it, someone who still has a plan from before.
+    if not can_have_plan(user) and (for_write or plan is None):
+        raise Http404
+    return user, plan
 
 
 def access_client_plan(

@@ -159,8 +159,8 @@ def _stale(stale: services.StaleVersion) -> ConflictOut:
 # --- Whose plan ---------------------------------------------------------------------------------
 
 
-def _own(request: HttpRequest) -> tuple[User, User, CarePlan | None]:
-    client, plan = access.access_own_plan(current_user(request))
+def _own(request: HttpRequest, *, write: bool = False) -> tuple[User, User, CarePlan | None]:
+    client, plan = access.access_own_plan(current_user(request), for_write=write)
     return client, client, plan
 
 
@@ -282,7 +282,7 @@ def get_my_plan(request: HttpRequest) -> PlanOut:
     "agreements again.",
 )
 def put_my_plan(request: HttpRequest, payload: PlanIn) -> Status[Any]:
-    return _save(request, _own(request), payload)
+    return _save(request, _own(request, write=True), payload)
 
 
 @router.post(
@@ -291,7 +291,7 @@ def put_my_plan(request: HttpRequest, payload: PlanIn) -> Status[Any]:
     summary="Comment on my care plan",
 )
 def comment_my_plan(request: HttpRequest, payload: CommentIn) -> Status[Any]:
-    return _add_comment(request, _own(request), payload)
+    return _add_comment(request, _own(request, write=True), payload)
 
 
 @router.post(
@@ -301,7 +301,7 @@ def comment_my_plan(request: HttpRequest, payload: CommentIn) -> Status[Any]:
     description="409: `version` is not the current version any more.",
 )
 def agree_my_plan(request: HttpRequest, payload: AgreementIn) -> Status[Any]:
-    return _agree(_own(request), payload)
+    return _agree(_own(request, write=True), payload)
 
 
 @router.get(
@@ -330,7 +330,7 @@ def my_goals(request: HttpRequest) -> list[GoalProgressOut]:
     "current plan. 422: a value outside 0 to 10, or a note too long (nothing stored).",
 )
 def rate_my_goal(request: HttpRequest, goal_key: str, payload: RatingIn) -> Status[Any]:
-    client, _client, plan = _own(request)
+    client, _client, plan = _own(request, write=True)
     plan = _existing(plan)
     if rules.find(services.plan_content(plan), rules.GOALS, goal_key) is None:
         raise Http404
@@ -361,7 +361,7 @@ def rate_my_goal(request: HttpRequest, goal_key: str, payload: RatingIn) -> Stat
     "changed since base_revision. 422: not one of the options, or the reason is too long.",
 )
 def choose(request: HttpRequest, decision_key: str, payload: ChoiceIn) -> Status[Any]:
-    client, _client, plan = _own(request)
+    client, _client, plan = _own(request, write=True)
     plan = _existing(plan)
     if rules.find(services.plan_content(plan), rules.DECISIONS, decision_key) is None:
         raise Http404

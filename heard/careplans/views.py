@@ -70,10 +70,13 @@ class Subject:
         return services.side_of(self.viewer, self.client)
 
 
-def _own(request: HttpRequest) -> Subject:
-    client, plan = access.access_own_plan(request_user(request))
-    pages = {kind: reverse(f"careplans:{name}") for kind, name in OWN_PAGES.items()}
-    return Subject(client, client, plan, pages)
+def _own_pages() -> dict[str, str]:
+    return {kind: reverse(f"careplans:{name}") for kind, name in OWN_PAGES.items()}
+
+
+def _own(request: HttpRequest, *, write: bool = False) -> Subject:
+    client, plan = access.access_own_plan(request_user(request), for_write=write)
+    return Subject(client, client, plan, _own_pages())
 
 
 def _theirs(request: HttpRequest, client_id: str, action: str, *, write: bool = False) -> Subject:
@@ -81,7 +84,7 @@ def _theirs(request: HttpRequest, client_id: str, action: str, *, write: bool = 
     client, plan = access.access_client_plan(user, client_id, action=action, for_write=write)
     if user.pk == client.pk:
         # The client at the care team's address: their own pages.
-        return Subject(user, client, plan, _own(request).pages)
+        return Subject(user, client, plan, _own_pages())
     pages = {
         kind: reverse(f"careplans:{name}", args=[client.public_id])
         for kind, name in TEAM_PAGES.items()
@@ -303,7 +306,7 @@ def _say_saved(request: HttpRequest, saved: services.Saved) -> None:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def my_plan_edit(request: HttpRequest) -> HttpResponse:
-    return _edit(request, _own(request))
+    return _edit(request, _own(request, write=True))
 
 
 @login_required
@@ -335,7 +338,7 @@ def _comment(request: HttpRequest, subject: Subject) -> HttpResponse:
 @login_required
 @require_POST
 def my_comment(request: HttpRequest) -> HttpResponse:
-    return _comment(request, _own(request))
+    return _comment(request, _own(request, write=True))
 
 
 @login_required
@@ -374,7 +377,7 @@ def _agree(request: HttpRequest, subject: Subject) -> HttpResponse:
 @login_required
 @require_POST
 def my_agree(request: HttpRequest) -> HttpResponse:
-    return _agree(request, _own(request))
+    return _agree(request, _own(request, write=True))
 
 
 @login_required
@@ -390,7 +393,7 @@ def client_agree(request: HttpRequest, client_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def my_choice(request: HttpRequest) -> HttpResponse:
-    subject = _own(request)
+    subject = _own(request, write=True)
     if subject.plan is None:
         return redirect(subject.pages["view"])
     try:
@@ -419,7 +422,7 @@ def my_choice(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def my_rate(request: HttpRequest) -> HttpResponse:
-    subject = _own(request)
+    subject = _own(request, write=True)
     if subject.plan is None:
         return redirect(subject.pages["view"])
     goal, note = request.POST.get("goal", ""), request.POST.get("note", "")

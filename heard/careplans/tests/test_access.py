@@ -108,3 +108,11 @@ def test_versions_comments_and_ratings_of_no_plan_are_empty(personas, drafted):
     assert access.plan_version(plan, 2) is None
     assert [c.text for c in access.plan_comments(plan)] == ["Hello"]
     assert [r.value for r in access.goal_ratings(plan)] == [3]
+
+
+def test_someone_whose_care_ended_still_reads_their_plan_but_does_not_write(personas, drafted):
+    plan = drafted().plan
+    personas.casey.memberships.update(is_active=False)
+    assert access.access_own_plan(personas.casey)[1] == plan
+    with pytest.raises(Http404):
+        access.access_own_plan(personas.casey, for_write=True)

@@ -5,6 +5,7 @@ team's side, a private plan, and every route documented."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -25,7 +26,7 @@ def team(personas) -> str:
     return f"/api/v1/clients/{personas.casey.public_id}/care-plan"
 
 
-def send(c: Client, method: str, url: str, data: dict) -> object:
+def send(c: Client, method: str, url: str, data: dict[str, Any]) -> Any:
     return c.generic(method, url, data=json.dumps(data), content_type="application/json")
 
 

@@ -5,6 +5,8 @@ screen after risky client text, a private plan, the print page, and Spanish."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -29,7 +31,7 @@ def team(personas) -> str:
     return f"/care/clients/{personas.casey.public_id}/care-plan/"
 
 
-def form(content: dict, base: int, **extra: str) -> dict[str, str]:
+def form(content: dict[str, Any], base: int, **extra: str) -> dict[str, str]:
     """The edit form's fields for `content` (rows as the page would post them)."""
     data = {"base_revision": str(base), "save": "draft", **extra}
     for i, goal in enumerate(content.get("goals", [])):
@@ -50,8 +52,8 @@ def form(content: dict, base: int, **extra: str) -> dict[str, str]:
     return data
 
 
-def text(response) -> str:
-    return response.content.decode()
+def text(response: Any) -> str:
+    return str(response.content.decode())
 
 
 def test_visitors_are_sent_to_sign_in(personas):
