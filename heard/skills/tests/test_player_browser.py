@@ -7,10 +7,12 @@ Screenshots go to var/screenshots/skills-*.png.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
 
+from heard.accounts.models import User
 from heard.checkins import services as checkins
 from heard.checkins.rules import Values
 from heard.skills.models import Practice
@@ -23,12 +25,12 @@ SHOTS = Path(settings.VAR_DIR) / "screenshots"
 NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
 
 
-def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+def shot(page: Any, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"skills-{name}.png"), full_page=True)
 
 
-def sign_in(page, base: str, user) -> None:  # type: ignore[no-untyped-def]
+def sign_in(page: Any, base: str, user: User) -> None:
     page.goto(f"{base}/account/login/")
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
@@ -36,11 +38,11 @@ def sign_in(page, base: str, user) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_url(f"{base}/me/")
 
 
-def wait_for_text(page, selector: str, wanted: str, tries: int = 80) -> str:  # type: ignore[no-untyped-def]
+def wait_for_text(page: Any, selector: str, wanted: str, tries: int = 80) -> str:
     """Poll from Python (our CSP refuses the eval wait_for_function needs under load)."""
     found = ""
     for _ in range(tries):
-        found = page.locator(selector).inner_text()
+        found = str(page.locator(selector).inner_text())
         if wanted in found:
             return found
         page.wait_for_timeout(100)
