@@ -294,3 +294,15 @@ def test_the_skill_pages_speak_spanish(client, personas):
     assert library.get_skill("paced_breathing", "es").steps[0] in page
     library_page = text(client.get(LIBRARY))
     assert library.get_skill("grounding_54321", "es").title in library_page
+
+
+def test_a_reflections_skill_offer_links_to_the_skill_page():
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    offer = SimpleNamespace(kind="skill", key="paced_breathing", title="Paced breathing", text="")
+    reflection = SimpleNamespace(heard="", validation="", offer=offer)
+    html = render_to_string("journal/_reflection.html", {"reflection": reflection})
+    assert f'href="{skill_url("paced_breathing")}"' in html
+    assert "Try it: Paced breathing" in html
