@@ -10,9 +10,9 @@
  * animated: the words and a progress bar remain.
  *
  * Step by step ([data-skill-player="steps"]): one step at a time from the steps list, with
- * Back and Next, "Step 2 of 5", focus on the step heading, and Esc or End to stop. While
- * the player runs, Esc stops it (and is not the Quick exit key); once it has stopped, Esc
- * is the Quick exit again.
+ * Back and Next, "Step 2 of 5", focus on the step heading, and the Stop button or End to
+ * stop. Escape is never taken: it stays the Quick exit key everywhere, because someone may
+ * need to leave the page at once.
  *
  * Words come from data- attributes that the template translated.
  */
@@ -281,8 +281,7 @@
       if (stage.hidden || event.isComposing) {
         return;
       }
-      if (event.key === "Escape" || event.key === "Esc" || event.key === "End") {
-        // Handled here, so the page's Quick exit leaves this Escape alone.
+      if (event.key === "End") {
         event.preventDefault();
         stop();
       }
