@@ -13,6 +13,7 @@ urlpatterns = [
     path("me/care-plan/versions/", views.my_versions, name="my_versions"),
     path("me/care-plan/compare/", views.my_compare, name="my_compare"),
     path("me/care-plan/print/", views.my_print, name="my_print"),
+    path("me/care-plan/pdf/", views.my_pdf, name="my_pdf"),
     path("me/care-plan/comments/", views.my_comment, name="my_comment"),
     path("me/care-plan/agree/", views.my_agree, name="my_agree"),
     path("me/care-plan/choice/", views.my_choice, name="my_choice"),
@@ -23,6 +24,7 @@ urlpatterns = [
     path(TEAM + "versions/", views.client_versions, name="client_versions"),
     path(TEAM + "compare/", views.client_compare, name="client_compare"),
     path(TEAM + "print/", views.client_print, name="client_print"),
+    path(TEAM + "pdf/", views.client_pdf, name="client_pdf"),
     path(TEAM + "comments/", views.client_comment, name="client_comment"),
     path(TEAM + "agree/", views.client_agree, name="client_agree"),
 ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from heard.accounts.models import User
-from heard.careplans import access, display, rules, services, words
+from heard.careplans import access, display, plan_pdf, rules, services, words
 from heard.careplans.models import CarePlan
 from heard.core.http import request_user
 from heard.milestones import rules as milestone_rules
@@ -40,6 +41,7 @@ OWN_PAGES = {
     "agree": "my_agree",
     "choose": "my_choice",
     "rate": "my_rate",
+    "pdf": "my_pdf",
 }
 TEAM_PAGES = {
     "view": "client_plan",
@@ -49,6 +51,7 @@ TEAM_PAGES = {
     "print": "client_print",
     "comment": "client_comment",
     "agree": "client_agree",
+    "pdf": "client_pdf",
 }
 
 
@@ -205,6 +208,37 @@ def my_print(request: HttpRequest) -> HttpResponse:
 @_kindly
 def client_print(request: HttpRequest, client_id: str) -> HttpResponse:
     return _print(request, _theirs(request, client_id, "careplan:plan:print"))
+
+
+def _pdf(request: HttpRequest, subject: Subject) -> HttpResponse:
+    content = services.plan_content(subject.plan)
+    data = display.plan(content, own=False, ratings=access.goal_ratings(subject.plan))
+    region = subject.client.region or settings.HEARD_DEFAULT_REGION
+    made = plan_pdf.render(
+        subject.client,
+        subject.plan,
+        services.current_version(subject.plan),
+        data,
+        region=region.upper(),
+        made_on=timezone.localdate(),
+    )
+    response = HttpResponse(made, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="care-plan.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_safe
+def my_pdf(request: HttpRequest) -> HttpResponse:
+    return _pdf(request, _own(request))
+
+
+@login_required
+@require_safe
+@_kindly
+def client_pdf(request: HttpRequest, client_id: str) -> HttpResponse:
+    return _pdf(request, _theirs(request, client_id, "careplan:plan:pdf"))
 
 
 # --- Editing ------------------------------------------------------------------------------------

@@ -5,13 +5,16 @@ screen after risky client text, a private plan, the print page, and Spanish."""
 
 from __future__ import annotations
 
+import re
+import zlib
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
-from heard.careplans import services
+from heard.audit.models import AuditEvent
+from heard.careplans import plan_pdf, services
 from heard.careplans.models import CarePlan, CarePlanVersion, GoalRating, PlanComment
 from heard.careplans.tests.conftest import NOTHING, finding
 from heard.people import services as people
@@ -21,9 +24,9 @@ from heard.safety.models import RiskAlert
 pytestmark = pytest.mark.django_db
 
 MINE = "/me/care-plan/"
-OWN_PAGES = ["", "edit/", "versions/", "compare/", "print/"]
+OWN_PAGES = ["", "edit/", "versions/", "compare/", "print/", "pdf/"]
 OWN_POSTS = ["comments/", "agree/", "choice/", "ratings/"]
-TEAM_PAGES = ["", "edit/", "versions/", "compare/", "print/"]
+TEAM_PAGES = ["", "edit/", "versions/", "compare/", "print/", "pdf/"]
 TEAM_POSTS = ["comments/", "agree/"]
 
 
@@ -416,3 +419,74 @@ def test_the_plan_page_needs_a_bounded_number_of_queries(
     c = client_for("casey")
     with django_assert_max_num_queries(20):
         assert c.get(MINE).status_code == 200
+
+
+def pdf_text(data: bytes) -> str:
+    """The text drawn in a PDF made by fpdf2 (its page streams, inflated)."""
+    streams = re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, flags=re.DOTALL)
+    out = []
+    for stream in streams:
+        try:
+            out.append(zlib.decompress(stream).decode("latin-1"))
+        except zlib.error:
+            out.append(stream.decode("latin-1"))
+    return "".join(out).replace("\\(", "(").replace("\\)", ")")
+
+
+def test_the_pdf_is_a_download_with_the_plan_and_both_agreements(personas, client_for, drafted):
+    plan = drafted().plan
+    services.agree_to_plan(personas.casey, plan=plan, version_number=1)
+    services.agree_to_plan(personas.dana, plan=plan, version_number=1)
+    response = client_for("casey").get(MINE + "pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="care-plan.pdf"'
+    assert response["Cache-Control"] == "no-store"
+    assert response.content.startswith(b"%PDF")
+    assert b"/Author" not in response.content
+    drawn = pdf_text(response.content)
+    for words in (
+        "Sleep through the night more often",
+        "Weekly talking therapy",
+        "Keep a sleep diary",
+    ):
+        assert words in drawn
+    assert "Dana Reyes (clinician) agreed on" in drawn
+    assert "Casey Morgan agreed on" in drawn
+
+
+def test_the_care_teams_pdf_is_audited_and_an_empty_plan_says_so(personas, client_for):
+    response = client_for("dana").get(team(personas) + "pdf/")
+    assert response.status_code == 200
+    assert "There is no care plan yet." in pdf_text(response.content)
+    assert AuditEvent.objects.filter(action="careplan:plan:pdf").count() == 1
+
+
+def test_the_pdf_draws_spanish_and_a_choice(personas, drafted, screen_returns):
+    from django.utils import timezone, translation
+
+    from heard.careplans import display
+
+    screen_returns(NOTHING)
+    plan = drafted(strengths=["Música y café, “despacio” \u2013 sin prisa…"]).plan
+    decision = services.plan_content(plan)["decisions"][0]
+    saved = services.record_choice(
+        personas.casey,
+        plan=plan,
+        decision_key=decision["key"],
+        option_key=decision["options"][0]["key"],
+        reason="Hablar ayuda 🙂",
+    )
+    data = display.plan(services.plan_content(saved.plan), own=False)
+    with translation.override("es"):
+        made = plan_pdf.render(
+            personas.casey,
+            saved.plan,
+            saved.version,
+            data,
+            region="ES",
+            made_on=timezone.localdate(),
+        )
+    drawn = pdf_text(made)
+    assert "Música y café" in drawn
+    assert "Hablar ayuda ?" in drawn
