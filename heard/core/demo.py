@@ -26,6 +26,7 @@ from heard.appointments.models import Appointment, Episode
 from heard.checkins import services as checkins
 from heard.checkins.models import CheckIn
 from heard.checkins.rules import Values as CheckInValues
+from heard.core.demo_care import load_care_demo
 from heard.instruments import services as measures
 from heard.instruments.models import Assessment, AssessmentSource, AssessmentStatus
 from heard.instruments.registry import get_instrument
@@ -471,6 +472,7 @@ def load_demo_data(stdout: Writer) -> DemoSummary:
             _demo_measures(loader, client, clinicians[index % len(clinicians)], index)
             _demo_safety(loader, client, clinicians[index % len(clinicians)], index)
             _demo_daily(loader, client, index)
+            loader.changes += load_care_demo(client, clinicians[index % len(clinicians)], index)
             if index < 3:
                 summary.logins.append(Login("Client", person.full_name, client.email, False))
             if (index + 1) % 10 == 0:

@@ -21,6 +21,8 @@ from pytest_django.fixtures import Settings
 
 from heard.accounts.models import Membership, Organization, Role, User
 from heard.audit.models import AuditEvent
+from heard.careplans import services as plans
+from heard.careplans.models import CarePlan, PlanStatus
 from heard.core import crypto
 from heard.core.demo import (
     CLIENTS,
@@ -32,6 +34,7 @@ from heard.core.demo import (
     load_demo_data,
 )
 from heard.people.models import CareAssignment
+from heard.skills import suggest
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -249,3 +252,24 @@ def test_the_demo_serves_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "encryption.keys").stat().st_mode) == 0o600
     with socket.socket() as probe, pytest.raises(ConnectionRefusedError):
         probe.connect(("127.0.0.1", port))  # the web server is gone too
+
+
+def test_the_first_client_has_a_profile_a_plan_written_together_and_skills_practised(
+    db: None,
+) -> None:
+    load_demo_data(StringIO())
+    first = User.objects.get(email=demo_email(CLIENTS[0].full_name))
+
+    assert first.profile.revision >= 4
+    assert first.profile.when_overwhelmed
+    plan = CarePlan.objects.get(client=first)
+    # Agreed by both at one version; the client's later goal waits for the clinician.
+    versions = list(plan.versions.all())
+    assert any(v.client_agreed_at and v.clinician_agreed_at for v in versions)
+    assert plan.status != PlanStatus.AGREED
+    assert len(plans.plan_content(plan)["goals"]) == 3
+    assert first.skill_practices.count() >= 7
+    # The clinician's suggestion and what helped before both show among the suggestions.
+    keys = [s.skill.key for s in suggest.suggestions_for(first)]
+    assert "activity_planning" in keys
+    assert "paced_breathing" in keys
