@@ -107,7 +107,11 @@ def test_visitors_have_no_navigation(client) -> None:
                 "Check in",
                 "Journal",
                 "Insights",
+                "Skills",
+                "My care plan",
+                "Learn",
                 "My safety plan",
+                "About me",
                 "What I share",
                 "Who saw my record",
                 "Account and security",
@@ -146,7 +150,7 @@ def test_partials_do_not_pay_for_the_navigation(personas: Personas, django_asser
     with django_assert_num_queries(0):
         context = context_processors.shell(request)
     with django_assert_num_queries(1):
-        assert len(list(context["nav_items"])) == 8
+        assert len(list(context["nav_items"])) == 12
         assert context["show_plan_link"]  # the same query answers "is this a client?"
 
 
