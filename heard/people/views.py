@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from heard.accounts.models import Role, User
 from heard.audit.labels import describe
+from heard.careplans import access as careplan_access
+from heard.careplans import services as careplan_services
 from heard.core.http import request_user
 from heard.instruments import services as measures
 from heard.milestones import access as milestone_access
@@ -19,6 +21,7 @@ from heard.people import access, policy, services
 from heard.people.models import ALWAYS_SHARED, Category
 from heard.profiles import access as profile_access
 from heard.safety import access as safety_access
+from heard.skills import suggest
 
 
 def _roles(user: User) -> set[str]:
@@ -41,12 +44,15 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def client_home(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
+    is_client = Role.CLIENT in _roles(user)
     return render(
         request,
         "people/client_home.html",
         {
             "care_team": access.care_team(user),
-            "is_client": Role.CLIENT in _roles(user),
+            "is_client": is_client,
+            "suggestion": next(iter(suggest.suggestions_for(user)), None) if is_client else None,
+            "plan_waiting": is_client and _plan_waiting(user),
             "measures_waiting": any(d.state.waiting for d in measures.due_measures(user)),
             "support_open": safety_access.own_open_alerts(user).exists(),
             "new_milestones": shown(
@@ -54,6 +60,13 @@ def client_home(request: HttpRequest) -> HttpResponse:
             ),
         },
     )
+
+
+def _plan_waiting(client: User) -> bool:
+    """True when the newest version of the client's care plan still needs their agreement."""
+    _client, plan = careplan_access.access_own_plan(client)
+    version = careplan_services.current_version(plan)
+    return version is not None and version.client_agreed_at is None
 
 
 @login_required
