@@ -38,9 +38,18 @@ def sign_in(page: Page, email: str, staff: bool) -> None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     people = [
-        ("aaliyah@demo.heard.test", False, ["/me/", "/me/access-report/"]),
+        (
+            "aaliyah@demo.heard.test",
+            False,
+            ["/me/", "/me/access-report/", "/me/profile/", "/me/care-plan/", "/skills/", "/learn/"],
+        ),
         ("adaeze@demo.heard.test", True, ["/care/"]),
-        ("maya@demo.heard.test", True, ["/care/"]),
+        # "link:" follows a link by its text from the page before (the client's own id).
+        (
+            "maya@demo.heard.test",
+            True,
+            ["/care/", "link:Aaliyah Johnson", "link:Care plan, goals and progress"],
+        ),
         ("olivia@demo.heard.test", True, ["/org/", "/account/security/"]),
     ]
     with sync_playwright() as p:
@@ -51,8 +60,13 @@ def main() -> None:
                 page = context.new_page()
                 sign_in(page, email, staff)
                 for path in paths:
-                    page.goto(BASE + path)
-                    name = f"demo-{email.split('@')[0]}-{path.strip('/').replace('/', '-')}-{label}"
+                    if path.startswith("link:"):
+                        page.get_by_role("link", name=path[5:]).first.click()
+                        page.wait_for_load_state()
+                    else:
+                        page.goto(BASE + path)
+                    slug = path.strip("/").replace("/", "-").replace(":", "-").replace(" ", "-")
+                    name = f"demo-{email.split('@')[0]}-{slug}-{label}"
                     page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
                     print(name)
                 context.close()

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from heard.core.http import request_user
 from heard.milestones import access, rules, services
-from heard.milestones.models import Milestone
+from heard.milestones.models import Milestone, MilestoneKind
+from heard.skills import library
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,12 @@ def shown(milestones: list[Milestone]) -> list[Shown]:
     out = []
     for m in milestones:
         words = rules.words_for(m.kind)
-        out.append(Shown(m, str(words.title), str(words.body), m.seen_at is None))
+        title = str(words.title)
+        # A skill milestone names the skill, so several read differently.
+        skill = library.get_skill(m.key) if m.kind == MilestoneKind.SKILL_PRACTISED else None
+        if skill is not None:
+            title = _("A skill practised: %(skill)s") % {"skill": skill.title}
+        out.append(Shown(m, title, str(words.body), m.seen_at is None))
     return out
 
 

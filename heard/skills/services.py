@@ -134,7 +134,9 @@ def log_practice(
                 obj=practice,
                 extra={"skill": skill_key},
             )
-            milestone = milestones.award(client, MilestoneKind.SKILL_PRACTISED, key=skill_key)
+            milestone = milestones.award(
+                client, MilestoneKind.SKILL_PRACTISED, key=skill_key, at=when
+            )
     except IntegrityError:
         # The same request, sent twice at once: the other one stored it.
         earlier = Practice.objects.filter(client=client, idempotency_key=idempotency_key).first()

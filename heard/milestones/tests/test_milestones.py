@@ -1,7 +1,10 @@
 """Milestones: reached once, said warmly, never shaming; seen by the care team only when shared."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from heard.audit.models import AuditEvent
 from heard.instruments import services as measures
@@ -9,6 +12,7 @@ from heard.milestones import access, rules, services
 from heard.milestones.models import Milestone
 from heard.people import services as people
 from heard.people.models import Category
+from heard.skills import services as skills
 from heard.testing.base import sign_in
 
 
@@ -107,3 +111,15 @@ def test_unrelated_staff_cannot_list_a_clients_milestones(personas, who):
 
     with pytest.raises(Http404):
         access.visible_milestones(getattr(personas, who), personas.casey.public_id)
+
+
+def test_a_skill_milestone_names_the_skill_on_the_day_it_was_practised(client, personas):
+    casey = personas.casey
+    then = timezone.now() - timedelta(days=3)
+    skills.log_practice(casey, client=casey, skill_key="box_breathing", practised_at=then)
+    skills.log_practice(casey, client=casey, skill_key="grounding_54321")
+
+    assert Milestone.objects.get(key="box_breathing").achieved_at == then
+    page = sign_in(client, casey).get(reverse("milestones:mine")).content.decode()
+    assert "A skill practised: Box breathing" in page
+    assert "A skill practised: 5-4-3-2-1 grounding" in page
