@@ -5,9 +5,11 @@
 Reads every development set, bench/data/crisis_dev*.jsonl (the patterns were written
 against the first two, and the learned lexicon is trained on all of them) and
 bench/data/everyday_dev*.jsonl (ordinary daily check-in notes and journal lines, all `none`,
-also trained on), then bench/data/crisis_holdout.jsonl and bench/data/everyday_holdout.jsonl
-when they are there (reported separately, aggregate figures only: their misses are never
-printed). `--file` adds any other file in the same format
+also trained on) and bench/data/everyday_care_dev*.jsonl (what clients write in their profile,
+care plan and skill practice notes, all `none`, also trained on), then
+bench/data/crisis_holdout.jsonl, bench/data/everyday_holdout.jsonl and
+bench/data/everyday_care_holdout.jsonl when they are there (reported separately, aggregate
+figures only: their misses are never printed). `--file` adds any other file in the same format
 ({"id", "text", "lang", "label", "kind", "about"}).
 
 For each file it prints, for the hand-written patterns alone, for the default engine
@@ -18,7 +20,9 @@ specificity on every `none` line and on the hard negatives (`none` lines whose k
 `everyday` left alone: ordinary daily life must not raise a crisis), specificity per `none`
 kind, a short list of misses (development sets and --file only) and latency (p50/p95/p99 per
 message, messages per second on one core; see `timing`). A summary table of the headline
-figures of every file and configuration comes last.
+figures of every file and configuration comes last, then the held-out headline: crisis
+figures from crisis_holdout, everyday specificity from everyday_holdout and everyday-care
+specificity (the everyday specificity of everyday_care_holdout) per configuration.
 
 It is a report: it exits 0 whatever the figures, and 2 only when a file is missing.
 """
@@ -44,9 +48,14 @@ from heard.safety.screening import screen  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
 DEV = DATA / "crisis_dev.jsonl"
-DEVS = sorted(DATA.glob("crisis_dev*.jsonl")) + sorted(DATA.glob("everyday_dev*.jsonl"))
+DEVS = (
+    sorted(DATA.glob("crisis_dev*.jsonl"))
+    + sorted(DATA.glob("everyday_dev*.jsonl"))
+    + sorted(DATA.glob("everyday_care_dev*.jsonl"))
+)
 HOLDOUT = DATA / "crisis_holdout.jsonl"
 EVERYDAY_HOLDOUT = DATA / "everyday_holdout.jsonl"
+EVERYDAY_CARE_HOLDOUT = DATA / "everyday_care_holdout.jsonl"
 CRISIS_LABELS = ("acute", "ideation", "self_harm", "harm_to_others", "abuse")
 EASY_KINDS = {"everyday", "positive"}
 TIMING_PASSES = 3
@@ -152,12 +161,29 @@ def summary(table: list[tuple[str, str, dict[str, float | None]]]) -> None:
     print("\n== summary (recall: acute+ideation, other labels; crisis F1; specificity: hard "
           "negatives, everyday)")  # fmt: skip
     names = ("acute+ideation", "other labels", "F1", "hard negatives", "everyday")
-    print(f"  {'file':<26} {'configuration':<14} " + " ".join(f"{n:>14}" for n in names))
+    print(f"  {'file':<28} {'configuration':<14} " + " ".join(f"{n:>14}" for n in names))
     for file_name, run_name, figures in table:
         cells = " ".join(
             f"{'-' if figures[n] is None else format(figures[n], '.3f'):>14}" for n in names
         )
-        print(f"  {file_name:<26} {run_name:<14} {cells}")
+        print(f"  {file_name:<28} {run_name:<14} {cells}")
+
+
+def headline(table: list[tuple[str, str, dict[str, float | None]]]) -> None:
+    """The held-out figures per configuration in one line each: crisis figures from
+    crisis_holdout, everyday specificity from everyday_holdout and everyday-care specificity
+    from everyday_care_holdout ("-" where a file is missing)."""
+    found = {(file_name, run): figures for file_name, run, figures in table}
+    names = ("acute+ideation", "other labels", "F1", "hard negatives", "everyday", "everyday care")
+    print("\n== held-out headline")
+    print(f"  {'configuration':<14} " + " ".join(f"{n:>14}" for n in names))
+    for run in dict.fromkeys(run for _, run, _ in table):
+        crisis = found.get((HOLDOUT.name, run), {})
+        cells = [crisis.get(n) for n in names[:4]]
+        cells.append(found.get((EVERYDAY_HOLDOUT.name, run), {}).get("everyday"))
+        cells.append(found.get((EVERYDAY_CARE_HOLDOUT.name, run), {}).get("everyday"))
+        text = " ".join(f"{'-' if c is None else format(c, '.3f'):>14}" for c in cells)
+        print(f"  {run:<14} {text}")
 
 
 def timing(rows: list[dict[str, Any]], layer: Any, *, learned: bool = True) -> None:
@@ -209,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     files: list[tuple[Path, bool]] = [(path, True) for path in DEVS]
-    files += [(path, False) for path in (HOLDOUT, EVERYDAY_HOLDOUT) if path.exists()]
+    held_out = (HOLDOUT, EVERYDAY_HOLDOUT, EVERYDAY_CARE_HOLDOUT)
+    files += [(path, False) for path in held_out if path.exists()]
     files += [(path, True) for path in args.file]
     for path, _ in files:
         if not path.exists():
@@ -242,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
             table.append((path.name, short, figures))
             timing(rows, run_layer, learned=learned)
     summary(table)
+    headline(table)
     return 0
 
 

@@ -11,23 +11,28 @@ It trains a multinomial logistic regression over tf-idf weighted words, word pai
 letter groups (the features learned.py computes) on every development set,
 bench/data/crisis_dev*.jsonl, each written independently by a different person, and on the
 everyday development sets, bench/data/everyday_dev*.jsonl: ordinary daily check-in notes and
-journal lines (gym, yoga, sleep, work, low days without risk), all labelled "none". The
-crisis sets' negatives are mostly hard negatives (idioms, negation, history, media), so
-without them plain daily life is out of distribution and read as crises. The held-out sets
-(crisis_holdout.jsonl, everyday_holdout.jsonl) are never read here. feelings_dev.jsonl is not
-used either: some of its lines voice hopelessness ("I don't see things ever getting better")
-or fear at home ("I get scared when my dad drinks"), which must not be taught as "none".
+journal lines (gym, yoga, sleep, work, low days without risk), all labelled "none", and
+bench/data/everyday_care_dev*.jsonl: what clients write in their profile, care plan and
+skill practice notes (what matters to them, care preferences, goals, comments, reasons for a
+choice, progress notes), also all "none". The crisis sets' negatives are mostly hard
+negatives (idioms, negation, history, media), so without them plain daily life is out of
+distribution and read as crises. The held-out sets (crisis_holdout.jsonl,
+everyday_holdout.jsonl, everyday_care_holdout.jsonl) are never read here. feelings_dev.jsonl
+is not used either: some of its lines voice hopelessness ("I don't see things ever getting
+better") or fear at home ("I get scared when my dad drinks"), which must not be taught as
+"none".
 
 The threshold on P(crisis) is chosen by leaving one crisis set out at a time, together with
-one of as many equal parts of the everyday lines (train on the rest, test on what was left
-out): the lowest threshold at which the whole engine keeps, on average over the left-out
-runs, hard-negative specificity at 0.90 or more (TARGET_SPECIFICITY), as decision 0018 set
-it; the highest threshold tried if none does. Everyday specificity (left-out lines of kind
-"everyday") is printed beside it but is not a condition: safety first, so the rule stays the
-one that keeps the most crises (requiring 0.98 everyday specificity moved the threshold to
-0.75 and cost about 0.09 of acute+ideation recall on the held-out set). The model is
-written to heard/safety/screening/data/learned_model.json, then read back by the pure-Python
-code and compared with scikit-learn's probabilities on every training text.
+one of as many equal parts of the everyday lines and of the care lines (train on the rest,
+test on what was left out): the lowest threshold at which the whole engine keeps, on average
+over the left-out runs, hard-negative specificity at 0.90 or more (TARGET_SPECIFICITY), as
+decision 0018 set it; the highest threshold tried if none does. Everyday and everyday-care
+specificity (on the left-out parts) are printed beside it but are not a condition: safety
+first, so the rule stays the one that keeps the most crises (requiring 0.98 everyday
+specificity moved the threshold to 0.75 and cost about 0.09 of acute+ideation recall on the
+held-out set). The model is written to heard/safety/screening/data/learned_model.json, then
+read back by the pure-Python code and compared with scikit-learn's probabilities on every
+training text.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from heard.safety.screening import learned  # noqa: E402
 DATA = ROOT / "bench" / "data"
 TRAIN = tuple(sorted(p.name for p in DATA.glob("crisis_dev*.jsonl")))
 EVERYDAY = tuple(sorted(p.name for p in DATA.glob("everyday_dev*.jsonl")))
+CARE = tuple(sorted(p.name for p in DATA.glob("everyday_care_dev*.jsonl")))
 C = 30.0
 THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 TARGET_SPECIFICITY = 0.90
@@ -96,7 +102,7 @@ def export(word_vec: Any, char_vec: Any, model: Any, threshold: float) -> dict[s
     }
 
 
-Figures = tuple[float, float, float, float]
+Figures = tuple[float, float, float, float, float]
 
 
 def figures(rows: list[dict[str, Any]], model: learned.Model) -> tuple[float, float, float]:
@@ -139,32 +145,45 @@ def everyday_parts(rows: list[dict[str, Any]], count: int) -> list[list[dict[str
 
 
 def choose_threshold(
-    sets: dict[str, list[dict[str, Any]]], everyday: list[dict[str, Any]]
+    sets: dict[str, list[dict[str, Any]]],
+    everyday: list[dict[str, Any]],
+    care: list[dict[str, Any]],
 ) -> float:
-    """Leave one crisis set out at a time, with one part of the everyday lines; the lowest
-    threshold whose mean hard-negative specificity (on the left-out crisis sets) reaches
-    TARGET_SPECIFICITY (the highest one tried if none does). Everyday specificity on the
-    left-out everyday parts is printed, not required."""
+    """Leave one crisis set out at a time, with one part of the everyday lines and one of the
+    care lines; the lowest threshold whose mean hard-negative specificity (on the left-out
+    crisis sets) reaches TARGET_SPECIFICITY (the highest one tried if none does). Everyday
+    and everyday-care specificity on the left-out parts are printed, not required."""
     parts = dict(zip(sets, everyday_parts(everyday, len(sets)), strict=True))
+    care_parts = dict(zip(sets, everyday_parts(care, len(sets)), strict=True))
     results: dict[float, list[Figures]] = {t: [] for t in THRESHOLDS}
     for left_out in sets:
-        rows = [row for name in sets if name != left_out for row in sets[name] + parts[name]]
+        rows = [
+            row
+            for name in sets
+            if name != left_out
+            for row in sets[name] + parts[name] + care_parts[name]
+        ]
         fitted = fit(rows)
         for threshold in THRESHOLDS:
             model = learned.from_dict(export(*fitted, threshold))
             results[threshold].append(
-                (*figures(sets[left_out], model), everyday_specificity(parts[left_out], model))
+                (
+                    *figures(sets[left_out], model),
+                    everyday_specificity(parts[left_out], model),
+                    everyday_specificity(care_parts[left_out], model) if care else 1.0,
+                )
             )
     chosen = THRESHOLDS[-1]
     for threshold in THRESHOLDS:
         runs = results[threshold]
-        recall, recall_ai, spec, spec_everyday = (
-            sum(r[i] for r in runs) / len(runs) for i in range(4)
+        recall, recall_ai, spec, spec_everyday, spec_care = (
+            sum(r[i] for r in runs) / len(runs) for i in range(5)
         )
         print(
             f"threshold {threshold:.2f}: left-out mean crisis recall {recall:.3f}, "
             f"acute+ideation {recall_ai:.3f}, hard-negative specificity {spec:.3f}, "
-            f"everyday specificity {spec_everyday:.3f}"
+            f"everyday specificity {spec_everyday:.3f}, everyday-care specificity "
+            f"{spec_care:.3f}"
         )
         met = spec >= TARGET_SPECIFICITY
         if met and chosen == THRESHOLDS[-1]:
@@ -179,15 +198,17 @@ def main() -> int:
     args = parser.parse_args()
     sets = {name: load(name) for name in TRAIN}
     everyday = [row for name in EVERYDAY for row in load(name)]
-    if any(row["label"] != "none" for row in everyday):
-        print("an everyday line is not labelled none", file=sys.stderr)
+    care = [row for name in CARE for row in load(name)]
+    if any(row["label"] != "none" for row in everyday + care):
+        print("an everyday or care line is not labelled none", file=sys.stderr)
         return 1
     print("development sets:", ", ".join(f"{n} ({len(r)})" for n, r in sets.items()))
     print("everyday sets:", ", ".join(EVERYDAY), f"({len(everyday)} lines, all none)")
-    threshold = choose_threshold(sets, everyday)
+    print("everyday care sets:", ", ".join(CARE), f"({len(care)} lines, all none)")
+    threshold = choose_threshold(sets, everyday, care)
     if args.cross:
         return 0
-    rows = [row for part in sets.values() for row in part] + everyday
+    rows = [row for part in sets.values() for row in part] + everyday + care
     word_vec, char_vec, fitted = fit(rows)
     data = export(word_vec, char_vec, fitted, threshold)
     model = learned.from_dict(data)
