@@ -59,7 +59,7 @@ def _profile(client: User, index: int) -> bool:
             {
                 "approach_with_care": "My dad leaving. I'd like to get to it slowly.",
                 "careful_tags": ["eyes_closed"],
-                "when_overwhelmed": "Give me a minute, and let me look at something outside.",
+                "when_overwhelmed": "Give me a minute and a glass of water. A quiet room helps.",
                 "contact_methods": ["app", "text_message"],
                 "contact_notes": "After 4 pm on weekdays.",
             },
@@ -136,7 +136,7 @@ def _plan(client: User, clinician: User) -> bool:
         plan=saved.plan,
         decision_key=decision["key"],
         option_key=decision["options"][0]["key"],
-        reason="I think I need to talk to someone, not just read.",
+        reason="Talking helps me more than reading does.",
     )
     plans.agree_to_plan(clinician, plan=chosen.plan, version_number=chosen.plan.version)
     agreed = plans.agree_to_plan(client, plan=chosen.plan, version_number=chosen.plan.version)

@@ -35,6 +35,7 @@ from heard.core.demo import (
 )
 from heard.people.models import CareAssignment
 from heard.profiles.models import Profile
+from heard.safety.models import RiskAlert
 from heard.skills import suggest
 from heard.skills.models import Practice
 
@@ -276,3 +277,12 @@ def test_the_first_client_has_a_profile_a_plan_written_together_and_skills_pract
     keys = [s.skill.key for s in suggest.suggestions_for(first)]
     assert "activity_planning" in keys
     assert "paced_breathing" in keys
+
+
+def test_the_demo_care_text_raises_no_safety_alert(db: None) -> None:
+    # The screener's known false alarms on care text (decision 0018, care update) must not
+    # put made-up alerts on the demo clients' records: the demo's open alerts are the
+    # questionnaire and contact-request ones only.
+    load_demo_data(StringIO())
+    sources = set(RiskAlert.objects.values_list("source", flat=True))
+    assert sources.isdisjoint({"profile", "care_plan", "practice"})
