@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "heard.careplans",
     "heard.skills",
     "heard.learn",
+    "heard.notes",
+    "heard.outcomes",
     "heard.api",
 ]
 

@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("heard.careplans.urls")),
     path("", include("heard.skills.urls")),
     path("", include("heard.learn.urls")),
+    path("", include("heard.notes.urls")),
+    path("", include("heard.outcomes.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
