@@ -213,6 +213,11 @@ HEARD_SITE_URL = env_str("HEARD_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # appointment that a "before each appointment" measure becomes due.
 HEARD_MEASURE_GRACE_DAYS = env_int("HEARD_MEASURE_GRACE_DAYS", 3, minimum=0)
 HEARD_MEASURE_LEAD_DAYS = env_int("HEARD_MEASURE_LEAD_DAYS", 2, minimum=0)
+# Caseload: days without contact (attended session, questionnaire or check-in) before a client
+# is flagged, and attended sessions in the open episode without reliable improvement before
+# "not on track".
+HEARD_CASELOAD_NO_CONTACT_DAYS = env_int("HEARD_CASELOAD_NO_CONTACT_DAYS", 21, minimum=1)
+HEARD_CASELOAD_NOT_ON_TRACK_SESSIONS = env_int("HEARD_CASELOAD_NOT_ON_TRACK_SESSIONS", 6, minimum=1)
 # Safety: an urgent or acute alert nobody on the care team has acknowledged within this many
 # minutes goes to the clinicians' supervisors (through the durable task queue).
 HEARD_ALERT_ESCALATE_MINUTES = env_int("HEARD_ALERT_ESCALATE_MINUTES", 15, minimum=1)
