@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from heard.accounts.models import Membership, Organization, Role, User
 from heard.audit import services as audit
@@ -48,6 +49,95 @@ def end_assignment(actor: User | None, *, assignment: CareAssignment) -> None:
         assignment.ended_by = actor
         assignment.save(update_fields=["active_to", "ended_by", "updated_at"])
         audit.record(actor, "care:assignment:end", client=assignment.client, obj=assignment)
+
+
+# Why a supervisor moves a client to another clinician: a fixed list, so no free text (and
+# nothing clinical) goes into the audit trail.
+REASSIGN_REASONS = {
+    "caseload_balance": gettext_lazy("Balancing caseloads"),
+    "client_request": gettext_lazy("The client asked for a change"),
+    "clinician_leaving": gettext_lazy("The clinician is leaving or away"),
+    "better_fit": gettext_lazy("A better fit for the client's needs"),
+    "other": gettext_lazy("Another reason"),
+}
+
+
+def team_clinicians(supervisor: User, *, organization_id: int) -> list[User]:
+    """The active clinicians who report to `supervisor` in the organization, by name."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            memberships__organization_id=organization_id,
+            memberships__role=Role.CLINICIAN,
+            memberships__is_active=True,
+            memberships__supervisor__user=supervisor,
+            memberships__supervisor__role=Role.SUPERVISOR,
+            memberships__supervisor__is_active=True,
+            memberships__supervisor__organization_id=organization_id,
+        )
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def reassign_client(
+    supervisor: User,
+    *,
+    client: User,
+    to_clinician: User,
+    reason: str,
+    from_clinician: User | None = None,
+) -> CareAssignment:
+    """Move `client` from one of `supervisor`'s clinicians to another clinician in the same
+    team and organization: ends the old assignment and starts the new one in one transaction,
+    audited as "care:assignment:reassign" (plus the usual end and start events).
+
+    Refuses (ValidationError with a message to show) when `supervisor` does not supervise the
+    client's clinician, when the target is not an active clinician reporting to `supervisor`
+    in that organization, when the target already is the clinician, or for an unknown reason.
+    `from_clinician` picks the assignment when two of the supervisor's clinicians share the
+    client.
+    """
+    if reason not in REASSIGN_REASONS:
+        raise ValidationError({"reason": _("Choose a reason for the change.")})
+    with transaction.atomic():
+        current = policy.supervised_assignments(supervisor).filter(client=client)
+        if from_clinician is not None:
+            current = current.filter(clinician=from_clinician)
+        ids = list(current.values_list("pk", flat=True).distinct())
+        olds = list(CareAssignment.objects.select_for_update().filter(pk__in=ids))
+        if not olds:
+            raise ValidationError(
+                _("You can only reassign clients of the clinicians you supervise.")
+            )
+        if len(olds) > 1:
+            raise ValidationError(_("More than one of your clinicians cares for this client."))
+        old = olds[0]
+        if old.clinician_id == to_clinician.pk:
+            raise ValidationError(
+                {"to_clinician": _("This clinician already cares for this client.")}
+            )
+        team = team_clinicians(supervisor, organization_id=old.organization_id)
+        if to_clinician not in team:
+            raise ValidationError(
+                {"to_clinician": _("Choose a clinician in your team in this service.")}
+            )
+        end_assignment(supervisor, assignment=old)
+        new = assign_clinician(
+            supervisor, organization=old.organization, client=client, clinician=to_clinician
+        )
+        audit.record(
+            supervisor,
+            "care:assignment:reassign",
+            client=client,
+            obj=new,
+            extra={
+                "from_assignment": str(old.public_id),
+                "to_assignment": str(new.public_id),
+                "reason": reason,
+            },
+        )
+    return new
 
 
 def set_sharing(client: User, *, category: str, shared: bool) -> None:
