@@ -32,6 +32,7 @@ NAV: tuple[tuple[str, Any, frozenset[str] | None], ...] = (
     ("people:access_report", _("Who saw my record"), frozenset({Role.CLIENT})),
     ("people:caseload", _("Caseload"), frozenset({Role.CLINICIAN, Role.SUPERVISOR})),
     ("accounts:org_home", _("Organization"), frozenset({Role.ORG_ADMIN})),
+    ("outcomes:report", _("Service report"), frozenset({Role.SUPERVISOR, Role.ORG_ADMIN})),
     ("accounts:security", _("Account and security"), None),
 )
 

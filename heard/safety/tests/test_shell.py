@@ -118,9 +118,9 @@ def test_visitors_have_no_navigation(client) -> None:
             ],
         ),
         ("dana", ["Caseload", "Account and security"]),
-        ("sam", ["Caseload", "Account and security"]),
+        ("sam", ["Caseload", "Service report", "Account and security"]),
         ("fay", ["Account and security"]),
-        ("olive", ["Organization", "Account and security"]),
+        ("olive", ["Organization", "Service report", "Account and security"]),
     ],
 )
 def test_the_navigation_follows_the_persons_roles(client_for, name, expected) -> None:
