@@ -234,6 +234,9 @@ def _answers_for(total: int, count: int, *, critical_last: bool = False) -> list
     return answers
 
 
+# How far back the demo's care goes (issue 7: 90 days of check-ins and measures).
+DEMO_DAYS = 90
+
 # PHQ-9 and GAD-7 totals every two weeks for 12 weeks: some improve, some don't, a few worsen.
 _TRAJECTORIES = (
     ((17, 15, 13, 11, 9, 7, 6), (14, 12, 11, 9, 7, 6, 5)),  # reliable recovery
@@ -269,14 +272,14 @@ def _demo_assessment(
 
 
 def _demo_measures(loader: _Loader, client: User, clinician: User, index: int) -> None:
-    """Twelve weeks of care: fortnightly PHQ-9 and GAD-7, weekly sessions, an episode, and a
+    """Ninety days of care: fortnightly PHQ-9 and GAD-7, weekly sessions, an episode, and a
     schedule for what comes next. The history is written in bulk as inert rows (it is the
     past: nothing to audit or alert); one client's latest answer goes through the real
     service, so the demo has an open safety alert. Skipped when the client has measures."""
     if Assessment.objects.filter(client=client).exists():
         return
     now = timezone.now()
-    start = now - timedelta(weeks=12, days=index % 5)
+    start = now - timedelta(days=DEMO_DAYS - index % 5)
     organization = appointments.client_organization(client, actor=clinician)
     # A third of the clients have finished a course of care, across every trajectory.
     finished = index % 3 == 0
@@ -298,7 +301,7 @@ def _demo_measures(loader: _Loader, client: User, clinician: User, index: int) -
             # One in six sessions missed: real services have them.
             status="did_not_attend" if (week + index) % 6 == 5 else "attended",
         )
-        for week in range(12)
+        for week in range(DEMO_DAYS // 7)
     )
     phq, gad = _TRAJECTORIES[index % len(_TRAJECTORIES)]
     rows = []
@@ -363,13 +366,15 @@ def _demo_safety(loader: _Loader, client: User, clinician: User, index: int) -> 
 
 
 # Daily check-ins for the first clients: (mood trend per day, sleep base) over DAILY_DAYS days.
-DAILY_DAYS = 60
+DAILY_DAYS = DEMO_DAYS
+# The daily client whose check-in today raises a safety alert.
+HARD_DAY_CLIENT = 4
 DAILY_CLIENTS = 6
 DEMO_TIME_ZONE = "America/New_York"
 
 
 def _demo_daily(loader: _Loader, client: User, index: int) -> None:
-    """Sixty days of check-ins for the first clients (some getting better, one finding it
+    """Ninety days of check-ins for the first clients (some getting better, one finding it
     hard lately), with the milestones they earned; the first client shares her check-ins.
     The old rows are inert and hold no free text; today's check-in goes through the service,
     so its note is screened like any other. Skipped when the client has check-ins."""
@@ -407,17 +412,25 @@ def _demo_daily(loader: _Loader, client: User, index: int) -> None:
     milestones.award(client, "checkins_10", at=rows[9].at)
     if len(rows) >= 50:
         milestones.award(client, "checkins_50", at=rows[49].at)
-    checkins.record_checkin(
-        client,
-        client=client,
-        values=CheckInValues(
-            mood=6,
-            feelings=("tired", "hopeful"),
-            sleep_hours=Decimal("7"),
-            note="Work was a lot today, but I called my cousin and we laughed for an hour.",
-            what_helped="Calling my cousin",
-        ),
+    today = CheckInValues(
+        mood=6,
+        feelings=("tired", "hopeful"),
+        sleep_hours=Decimal("7"),
+        note="Work was a lot today, but I called my cousin and we laughed for an hour.",
+        what_helped="Calling my cousin",
     )
+    if index == HARD_DAY_CLIENT:
+        # One client is having a hard time today: the note goes through the safety path,
+        # so the demo caseload has an open alert from a check-in as well as a questionnaire.
+        today = CheckInValues(
+            mood=2,
+            feelings=("sad", "tired"),
+            sleep_hours=Decimal("4.5"),
+            stress=8,
+            note="Couldn't get out of bed again. Lately I keep thinking everyone would be "
+            "better off without me.",
+        )
+    checkins.record_checkin(client, client=client, values=today)
     if index == 0:
         people.set_sharing_choices(
             client,

@@ -16,13 +16,16 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.fixtures import Settings
 
 from heard.accounts.models import Membership, Organization, Role, User
+from heard.appointments.models import Appointment
 from heard.audit.models import AuditEvent
 from heard.careplans import services as plans
 from heard.careplans.models import CarePlan, PlanStatus
+from heard.checkins.models import CheckIn
 from heard.core import crypto
 from heard.core.demo import (
     CLIENTS,
@@ -286,3 +289,16 @@ def test_the_demo_care_text_raises_no_safety_alert(db: None) -> None:
     load_demo_data(StringIO())
     sources = set(RiskAlert.objects.values_list("source", flat=True))
     assert sources.isdisjoint({"profile", "care_plan", "practice"})
+
+
+def test_ninety_days_of_care_and_open_alerts_from_a_questionnaire_and_a_check_in(
+    db: None,
+) -> None:
+    load_demo_data(StringIO())
+    first = User.objects.get(email=demo_email(CLIENTS[0].full_name))
+    oldest = CheckIn.objects.filter(client=first).order_by("at").first()
+    assert oldest is not None
+    assert (timezone.now() - oldest.at).days >= 85
+    assert Appointment.objects.filter(client=first).count() == 90 // 7
+    open_sources = set(RiskAlert.objects.filter(status="open").values_list("source", flat=True))
+    assert {"measure", "checkin"} <= open_sources
