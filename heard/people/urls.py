@@ -11,4 +11,9 @@ urlpatterns = [
     path("me/access-report/", views.access_report, name="access_report"),
     path("care/", views.caseload, name="caseload"),
     path("care/clients/<uuid:client_id>/", views.client_record, name="client_record"),
+    path(
+        "care/clients/<uuid:client_id>/reassign/",
+        views.caseload_reassign,
+        name="caseload_reassign",
+    ),
 ]

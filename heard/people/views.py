@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
+import hashlib
+from typing import Any
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from heard.accounts.models import Role, User
 from heard.audit.labels import describe
 from heard.careplans import access as careplan_access
 from heard.careplans import services as careplan_services
+from heard.core.htmx import is_htmx
 from heard.core.http import request_user
 from heard.instruments import services as measures
 from heard.milestones import access as milestone_access
 from heard.milestones.views import shown
-from heard.people import access, policy, services
-from heard.people.models import ALWAYS_SHARED, Category
+from heard.people import access, needs, policy, services
+from heard.people.models import ALWAYS_SHARED, CareAssignment, Category
+from heard.people.ranking import Reason, ReasonCode, Tier
 from heard.profiles import access as profile_access
 from heard.safety import access as safety_access
+from heard.safety.models import AlertLevel
 from heard.skills import suggest
 
 
@@ -107,19 +119,172 @@ def access_report(request: HttpRequest) -> HttpResponse:
     return render(request, "people/access_report.html", {"events": events})
 
 
+# --- Caseload ----------------------------------------------------------------------------------
+
+_NEED_FILTERS = {
+    "all": gettext_lazy("Everyone"),
+    "attention": gettext_lazy("Needs attention"),
+    "alerts": gettext_lazy("Open safety alerts only"),
+}
+_TIER_LABELS = {
+    Tier.ALERT: gettext_lazy("Safety alert"),
+    Tier.DETERIORATION: gettext_lazy("Getting worse"),
+    Tier.OVERDUE: gettext_lazy("Questionnaire overdue"),
+    Tier.NO_CONTACT: gettext_lazy("No recent contact"),
+    Tier.NOT_ON_TRACK: gettext_lazy("Not on track"),
+    Tier.STEADY: gettext_lazy("Nothing flagged"),
+}
+
+
+def _reason_text(reason: Reason) -> str:
+    n = reason.number
+    if reason.code is ReasonCode.ALERT:
+        level = str(AlertLevel(reason.level).label) if reason.level in AlertLevel.values else ""
+        return ngettext(
+            "Open safety alert (%(level)s)", "%(n)d open safety alerts (%(level)s)", n
+        ) % {"n": n, "level": level.lower()}
+    if reason.code is ReasonCode.DETERIORATION:
+        return _("Scores got reliably worse")
+    if reason.code is ReasonCode.OVERDUE:
+        return ngettext("A questionnaire is overdue", "%(n)d questionnaires are overdue", n) % {
+            "n": n
+        }
+    if reason.code is ReasonCode.NO_CONTACT:
+        return ngettext("No contact for %(n)d day", "No contact for %(n)d days", n) % {"n": n}
+    return ngettext("Not on track after %(n)d session", "Not on track after %(n)d sessions", n) % {
+        "n": n
+    }
+
+
+class _ReassignForm(forms.Form):
+    to_clinician = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True), to_field_name="public_id"
+    )
+    from_clinician = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True), to_field_name="public_id", required=False
+    )
+    reason = forms.ChoiceField(choices=list(services.REASSIGN_REASONS.items()))
+
+
+def _caseload_context(
+    user: User, rows: list[CareAssignment], *, supervised: set[int], request: HttpRequest
+) -> dict[str, Any]:
+    """The ranked, filtered rows and everything the page and its partial show."""
+    need = request.GET.get("need", "all")
+    need = need if need in _NEED_FILTERS else "all"
+    query = request.GET.get("q", "").strip()[:100]
+    clinician_id = request.GET.get("clinician", "")
+    clinicians = {user.pk: user} | {a.clinician_id: a.clinician for a in rows if a.pk in supervised}
+    options = {
+        org: services.team_clinicians(user, organization_id=org)
+        for org in {a.organization_id for a in rows if a.pk in supervised}
+    }
+    shown: list[dict[str, Any]] = []
+    for r in needs.rank_assignments(rows, now=timezone.now()):
+        a = r.item
+        clinician = clinicians.get(a.clinician_id, user)
+        if need == "attention" and not r.needs_attention:
+            continue
+        if need == "alerts" and r.tier is not Tier.ALERT:
+            continue
+        if clinician_id and str(clinician.public_id) != clinician_id:
+            continue
+        if (
+            query
+            and query.casefold() not in f"{a.client.full_name} {a.client.display_name}".casefold()
+        ):
+            continue
+        shown.append(
+            {
+                "assignment": a,
+                "client": a.client,
+                "clinician": clinician,
+                "tier": r.tier.name.lower(),
+                "tier_label": _TIER_LABELS[r.tier],
+                "reasons": [_reason_text(reason) for reason in r.reasons],
+                "targets": [c for c in options.get(a.organization_id, []) if c.pk != a.clinician_id]
+                if a.pk in supervised
+                else [],
+            }
+        )
+    fingerprint = hashlib.sha256(
+        repr(
+            [
+                (str(x["assignment"].public_id), x["tier"], x["reasons"], x["clinician"].pk)
+                for x in shown
+            ]
+        ).encode()
+    ).hexdigest()[:16]
+    params = {"need": need, "clinician": clinician_id, "q": query}
+    return {
+        "rows": shown,
+        "total": len(rows),
+        "need": need,
+        "need_filters": list(_NEED_FILTERS.items()),
+        "query": query,
+        "clinician_filter": clinician_id,
+        "clinicians": sorted(clinicians.values(), key=lambda c: c.full_name) if supervised else [],
+        "is_supervisor": bool(supervised),
+        "reassign_reasons": list(services.REASSIGN_REASONS.items()),
+        "fingerprint": fingerprint,
+        "poll_url": f"{request.path}?{urlencode({**params, 'since': fingerprint})}",
+        "no_contact_days": settings.HEARD_CASELOAD_NO_CONTACT_DAYS,
+        "not_on_track_sessions": settings.HEARD_CASELOAD_NOT_ON_TRACK_SESSIONS,
+    }
+
+
 @login_required
 def caseload(request: HttpRequest) -> HttpResponse:
+    """Everyone the user cares for (and, for a supervisor, their team's clients) ranked by
+    need, with filters and name search. HTMX polls send `since` (the fingerprint of what is
+    on screen): unchanged → 204, nothing swapped; changed → only the list partial."""
     user = request_user(request)
+    own = list(access.visible_assignments(user))
+    team = [a for a in access.visible_supervised_assignments(user) if a.clinician_id != user.pk]
+    view = _caseload_context(user, own + team, supervised={a.pk for a in team}, request=request)
+    if is_htmx(request):
+        if request.GET.get("since") == view["fingerprint"]:
+            return HttpResponse(status=204)
+        return render(request, "people/_caseload_list.html", {**view, "updated": True})
     return render(
         request,
         "people/caseload.html",
         {
-            "assignments": access.visible_assignments(user),
-            "team": access.visible_supervised_assignments(user),
+            **view,
+            "has_own": bool(own),
+            "has_team": bool(team),
             "alerts": list(safety_access.visible_alerts(user)),
             "contact_requests": list(safety_access.visible_contact_requests(user)),
         },
     )
+
+
+@login_required
+@require_POST
+def caseload_reassign(request: HttpRequest, client_id: str) -> HttpResponse:
+    """A supervisor moves a client to another clinician in their team (people.services)."""
+    user = request_user(request)
+    client = access.access_client(
+        user, client_id, category=None, action="care:assignment:reassign", care_team_only=True
+    )
+    form = _ReassignForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose a clinician and a reason."))
+        services.reassign_client(
+            user,
+            client=client,
+            to_clinician=form.cleaned_data["to_clinician"],
+            reason=form.cleaned_data["reason"],
+            from_clinician=form.cleaned_data["from_clinician"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("%(name)s has a new clinician.") % {"name": client.display_name}
+        )
+    return redirect("people:caseload")
 
 
 @login_required

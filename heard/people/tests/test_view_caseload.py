@@ -1,0 +1,295 @@
+"""The caseload page: ranked by need, filters and search, live updates, supervisor reassign."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from heard.accounts import services as accounts
+from heard.accounts.models import Role, User
+from heard.appointments import services as appointments
+from heard.appointments.models import AppointmentStatus
+from heard.audit.models import AuditEvent
+from heard.instruments import services as measures
+from heard.instruments.models import MeasureSchedule
+from heard.people import services as people
+from heard.people.models import CareAssignment
+from heard.safety import services as safety
+from heard.testing.base import PASSWORD, Personas
+
+pytestmark = pytest.mark.django_db
+
+CASELOAD = reverse("people:caseload")
+
+
+def _client(personas: Personas, name: str, email: str, **kw: object) -> User:
+    """Another client of Dana's (or of whoever is named in `kw`)."""
+    user = accounts.create_account(email=email, password=PASSWORD, full_name=name)
+    accounts.add_membership(None, user=user, organization=personas.org, role=Role.CLIENT)
+    people.assign_clinician(
+        None,
+        organization=personas.org,
+        client=user,
+        clinician=kw.get("clinician", personas.dana),  # type: ignore[arg-type]
+    )
+    return user
+
+
+def _teammate(personas: Personas) -> User:
+    rae = accounts.create_account(email="rae@example.org", password=PASSWORD, full_name="Rae Lopez")
+    accounts.add_membership(
+        None,
+        user=rae,
+        organization=personas.org,
+        role=Role.CLINICIAN,
+        supervisor=personas.sam.memberships.get(role=Role.SUPERVISOR),
+    )
+    return rae
+
+
+def _alert(client: User, level: str = "acute") -> None:
+    safety.raise_safety_signal(
+        client=client,
+        source="measure",
+        source_id=None,
+        level=level,
+        categories=["ideation"],
+        reason="test",
+    )
+
+
+def _names_in_order(page: str, *names: str) -> list[str]:
+    return sorted(names, key=page.index)
+
+
+def test_dana_sees_casey_first_when_casey_has_an_open_alert(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    _client(personas, "Aaron Abbott", "aaron@example.org")
+    dana = client_for("dana")
+    page = dana.get(CASELOAD).content.decode()
+    table = page[page.index("Who needs you first") :]
+    assert _names_in_order(table, "Aaron Abbott", "Casey Morgan") == [
+        "Aaron Abbott",
+        "Casey Morgan",
+    ]
+
+    _alert(personas.casey)
+
+    page = dana.get(CASELOAD).content.decode()
+    table = page[page.index("Who needs you first") :]
+    assert _names_in_order(table, "Aaron Abbott", "Casey Morgan") == [
+        "Casey Morgan",
+        "Aaron Abbott",
+    ]
+    assert "Open safety alert (acute)" in table
+
+
+def test_reasons_name_overdue_questionnaires_worse_scores_and_missed_contact(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    now = timezone.now()
+    measures.record_assessment(
+        personas.casey,
+        client=personas.casey,
+        instrument_id="phq-9",
+        answers=[0] * 9,
+        source="client",
+        completed_at=now - timedelta(days=40),
+    )
+    measures.record_assessment(
+        personas.casey,
+        client=personas.casey,
+        instrument_id="phq-9",
+        answers=[2, 2, 2, 2, 2, 2, 2, 2, 0],
+        source="client",
+        completed_at=now - timedelta(days=30),
+    )
+    measures.schedule_measure(
+        personas.dana,
+        client=personas.casey,
+        instrument_id="gad-7",
+        every_days=7,
+        before_appointments=False,
+    )
+    MeasureSchedule.objects.filter(client=personas.casey).update(starts_at=now - timedelta(days=10))
+
+    page = client_for("dana").get(CASELOAD).content.decode()
+    assert "Scores got reliably worse" in page
+    assert "A questionnaire is overdue" in page
+    assert "No contact for 30 days" in page
+    assert "Getting worse" in page
+
+
+def test_search_and_need_filters_work_without_javascript(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    _client(personas, "Aaron Abbott", "aaron@example.org")
+    _alert(personas.casey)
+    dana = client_for("dana")
+
+    found = dana.get(CASELOAD, {"q": "aar"}).content.decode()
+    table = found[found.index("Who needs you first") :]
+    assert "Aaron Abbott" in table
+    assert "Casey Morgan" not in table.split("</table>")[0]
+
+    alerts_only = dana.get(CASELOAD, {"need": "alerts"}).content.decode()
+    table = alerts_only[alerts_only.index("Who needs you first") :]
+    assert "Casey Morgan" in table
+    assert "Aaron Abbott" not in table
+
+    attention = dana.get(CASELOAD, {"need": "attention"}).content.decode()
+    assert "Aaron Abbott" not in attention[attention.index("Who needs you first") :]
+
+    nobody = dana.get(CASELOAD, {"q": "zzz"}).content.decode()
+    assert "No one matches these filters." in nobody
+    # An unknown filter falls back to everyone.
+    everyone = dana.get(CASELOAD, {"need": "bogus"}).content.decode()
+    assert "Aaron Abbott" in everyone[everyone.index("Who needs you first") :]
+
+
+def test_htmx_polls_get_only_the_list_and_a_204_when_nothing_changed(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    dana = client_for("dana")
+    full = dana.get(CASELOAD)
+    assert full.context["fingerprint"]
+    fingerprint = full.context["fingerprint"]
+
+    partial = dana.get(CASELOAD, HTTP_HX_REQUEST="true")
+    body = partial.content.decode()
+    assert partial.status_code == 200
+    assert "<html" not in body
+    assert 'id="caseload-list"' in body
+    assert 'hx-trigger="every 30s"' in body
+    assert "Updated" in body
+
+    unchanged = dana.get(CASELOAD, {"since": fingerprint}, HTTP_HX_REQUEST="true")
+    assert unchanged.status_code == 204
+
+    _alert(personas.casey)
+    changed = dana.get(CASELOAD, {"since": fingerprint}, HTTP_HX_REQUEST="true")
+    assert changed.status_code == 200
+    assert "Open safety alert" in changed.content.decode()
+    assert 'hx-swap-oob="innerHTML"' in changed.content.decode()
+
+
+def test_sam_sees_his_team_with_the_clinician_and_can_filter_by_clinician(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    rae = _teammate(personas)
+    _client(personas, "Robin Reed", "robin@example.org", clinician=rae)
+    sam = client_for("sam")
+    page = sam.get(CASELOAD).content.decode()
+    assert "Casey Morgan" in page
+    assert "Robin Reed" in page
+    assert "Dana Reyes" in page
+    # Eli is not in Sam's team: his client never shows.
+    assert "Cam Tran" not in page
+
+    only_rae = sam.get(CASELOAD, {"clinician": str(rae.public_id)}).content.decode()
+    table = only_rae[only_rae.index("Who needs you first") :].split("</table>")[0]
+    assert "Robin Reed" in table
+    assert "Casey Morgan" not in table
+
+
+def test_sam_reassigns_casey_to_another_clinician_in_his_team(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    rae = _teammate(personas)
+    sam = client_for("sam")
+    assert "Reassign Casey" in sam.get(CASELOAD).content.decode()
+
+    response = sam.post(
+        reverse("people:caseload_reassign", args=[personas.casey.public_id]),
+        {
+            "to_clinician": str(rae.public_id),
+            "from_clinician": str(personas.dana.public_id),
+            "reason": "caseload_balance",
+        },
+        follow=True,
+    )
+
+    assert "Casey Morgan has a new clinician." in response.content.decode()
+    assert [a.clinician for a in CareAssignment.objects.active().filter(client=personas.casey)] == [
+        rae
+    ]
+    assert AuditEvent.objects.filter(action="care:assignment:reassign").exists()
+
+
+def test_dana_cannot_reassign_and_eli_sees_nothing_of_casey(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    rae = _teammate(personas)
+    url = reverse("people:caseload_reassign", args=[personas.casey.public_id])
+    data = {"to_clinician": str(rae.public_id), "reason": "other"}
+
+    dana = client_for("dana")
+    assert "Reassign Casey" not in dana.get(CASELOAD).content.decode()
+    response = dana.post(url, data, follow=True)
+    assert "clinicians you supervise" in response.content.decode()
+
+    eli = client_for("eli")
+    assert eli.post(url, data).status_code == 404
+    assert "Casey" not in eli.get(CASELOAD).content.decode()
+    assert "Casey" not in eli.get(CASELOAD, HTTP_HX_REQUEST="true").content.decode()
+    assert [a.clinician for a in CareAssignment.objects.active().filter(client=personas.casey)] == [
+        personas.dana
+    ]
+
+
+def test_a_bad_reassign_form_says_what_is_missing(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    url = reverse("people:caseload_reassign", args=[personas.casey.public_id])
+    response = client_for("sam").post(url, {}, follow=True)
+    assert "Choose a clinician and a reason." in response.content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_sign_in() -> None:
+    assert Client().get(CASELOAD).status_code == 302
+    assert (
+        Client().post("/care/clients/00000000-0000-0000-0000-000000000000/reassign/").status_code
+        == 302
+    )
+
+
+def test_the_page_query_count_does_not_grow_with_the_caseload(
+    personas: Personas,
+    client_for: Callable[[str], Client],
+    django_assert_max_num_queries: Any,  # pytest-django's fixture
+) -> None:
+    now = timezone.now()
+    dana = client_for("dana")
+
+    def add_clients(start: int, count: int) -> None:
+        for i in range(start, start + count):
+            user = _client(personas, f"Client {i:02d}", f"c{i}@example.org")
+            measures.record_assessment(
+                user, client=user, instrument_id="gad-7", answers=[1] * 7, source="client"
+            )
+            appointment = appointments.add_appointment(
+                personas.dana, client=user, starts_at=now - timedelta(days=3)
+            )
+            appointments.set_appointment_status(
+                personas.dana, appointment=appointment, status=AppointmentStatus.ATTENDED
+            )
+            appointments.open_episode(personas.dana, client=user)
+            if i % 3 == 0:
+                _alert(user, "urgent")
+
+    add_clients(0, 2)
+    dana.get(CASELOAD)  # warm up (session, sites)
+    with django_assert_max_num_queries(60) as small:
+        dana.get(CASELOAD)
+    add_clients(2, 10)
+    with django_assert_max_num_queries(60) as large:
+        page = dana.get(CASELOAD).content.decode()
+    assert "Client 11" in page
+    assert len(large.captured_queries) == len(small.captured_queries)
