@@ -54,6 +54,7 @@ OTHER_PARAMS = {
     "decision_key": "0000000000000000",
     "skill_key": "paced_breathing",
     "recommendation_id": "00000000-0000-0000-0000-000000000000",
+    "note_id": "00000000-0000-0000-0000-000000000000",
 }
 # Routes that are not ours to check (Django's language switch).
 SKIP_PREFIXES = ("/i18n/", "/static/")

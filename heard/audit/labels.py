@@ -61,6 +61,17 @@ ACTION_LABELS: dict[str, Promise] = {
     "skill:favourite:unset": _("Took a skill off your favourites"),
     "skill:recommend": _("Suggested a skill for you"),
     "skill:recommendation:dismiss": _("Put a suggested skill aside"),
+    # Session notes: the same words for every kind of note, so the report never shows
+    # which notes are psychotherapy notes, nor anything of what they say.
+    "notes:list": _("Looked at your session notes"),
+    "notes:new": _("Opened the page to write a session note"),
+    "notes:read": _("Opened a session note"),
+    "notes:edit": _("Opened a session note to work on it"),
+    "notes:note:create": _("Wrote a session note"),
+    "notes:note:update": _("Changed a draft session note"),
+    "notes:note:sign": _("Signed a session note"),
+    "notes:note:delete": _("Deleted a draft session note"),
+    "notes:addendum:add": _("Added to a session note"),
 }
 DEFAULT_LABEL = _("Looked at or changed your information")
 

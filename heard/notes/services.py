@@ -13,6 +13,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.accounts.models import User
 from heard.appointments.models import Appointment, Episode
@@ -79,7 +80,7 @@ def create_note(
     template or kind, or over-long text. Audited as "notes:note:create"."""
     cleaned = rules.clean_fields(template, fields or {})
     if kind not in NoteKind.values:
-        raise NoteProblem({"kind": "unknown"})
+        raise NoteProblem({"kind": _("Please choose the kind of note.")})
     organization = access.treating_organization(actor, client)
     if organization is None:
         raise NoteLocked("only a clinician treating the client writes notes")
