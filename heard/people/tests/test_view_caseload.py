@@ -16,10 +16,14 @@ from heard.accounts.models import Role, User
 from heard.appointments import services as appointments
 from heard.appointments.models import AppointmentStatus
 from heard.audit.models import AuditEvent
+from heard.checkins import services as checkins
+from heard.checkins.rules import Values
 from heard.instruments import services as measures
 from heard.instruments.models import MeasureSchedule
+from heard.people import access, needs
 from heard.people import services as people
-from heard.people.models import CareAssignment
+from heard.people.models import CareAssignment, Category
+from heard.people.ranking import Facts
 from heard.safety import services as safety
 from heard.testing.base import PASSWORD, Personas
 
@@ -293,3 +297,95 @@ def test_the_page_query_count_does_not_grow_with_the_caseload(
         page = dana.get(CASELOAD).content.decode()
     assert "Client 11" in page
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+# --- needs.gather: the facts, directly ----------------------------------------------------------
+
+
+def _dana_facts(personas: Personas) -> dict[int, Facts]:
+    assignments = access.visible_assignments(personas.dana).select_related("client")
+    return needs.gather(list(assignments), now=timezone.now())
+
+
+def test_facts_respect_what_the_client_shares(personas: Personas) -> None:
+    now = timezone.now()
+    for answers, days in (([0] * 9, 20), ([2, 2, 2, 2, 2, 2, 2, 2, 0], 10)):
+        measures.record_assessment(
+            personas.casey,
+            client=personas.casey,
+            instrument_id="phq-9",
+            answers=answers,
+            source="client",
+            completed_at=now - timedelta(days=days),
+        )
+    checkins.record_checkin(personas.casey, client=personas.casey, values=Values(mood=5))
+
+    facts = _dana_facts(personas)[personas.casey.pk]
+    assert facts.deteriorated
+    # Check-ins are private by default: the latest contact Dana can see is the questionnaire.
+    assert facts.days_since_contact == 10
+
+    people.set_sharing(personas.casey, category=Category.CHECKINS, shared=True)
+    assert _dana_facts(personas)[personas.casey.pk].days_since_contact == 0
+
+    people.set_sharing(personas.casey, category=Category.MEASURES, shared=False)
+    hidden = _dana_facts(personas)[personas.casey.pk]
+    assert not hidden.deteriorated
+    assert hidden.overdue_measures == 0
+
+
+def test_sessions_in_the_open_episode_without_improvement_are_not_on_track(
+    personas: Personas,
+) -> None:
+    now = timezone.now()
+    appointments.open_episode(
+        personas.dana, client=personas.casey, opened_at=now - timedelta(days=60)
+    )
+    for week in range(6):
+        appointment = appointments.add_appointment(
+            personas.dana, client=personas.casey, starts_at=now - timedelta(days=50 - 7 * week)
+        )
+        appointments.set_appointment_status(
+            personas.dana, appointment=appointment, status=AppointmentStatus.ATTENDED
+        )
+    facts = _dana_facts(personas)[personas.casey.pk]
+    assert facts.episode_sessions == 6
+    assert not facts.improved_in_episode
+    assert facts.days_since_contact == 15
+
+    for answers, days in (([2, 2, 2, 2, 2, 2, 2, 2, 0], 40), ([0] * 9, 5)):
+        measures.record_assessment(
+            personas.casey,
+            client=personas.casey,
+            instrument_id="phq-9",
+            answers=answers,
+            source="client",
+            completed_at=now - timedelta(days=days),
+        )
+    assert _dana_facts(personas)[personas.casey.pk].improved_in_episode
+
+
+def test_gathering_takes_the_same_few_queries_for_one_client_or_ten(
+    personas: Personas, django_assert_max_num_queries: Any
+) -> None:
+    for i in range(10):
+        user = _client(personas, f"Client {i:02d}", f"c{i}@example.org")
+        measures.record_assessment(
+            user, client=user, instrument_id="gad-7", answers=[1] * 7, source="client"
+        )
+        appointments.open_episode(personas.dana, client=user)
+        measures.schedule_measure(
+            personas.dana,
+            client=user,
+            instrument_id="phq-9",
+            every_days=7,
+            before_appointments=True,
+        )
+        _alert(user, "concern")
+    assignments = list(access.visible_assignments(personas.dana).select_related("client"))
+    assert len(assignments) == 11
+    # Sharing (2), alerts, episodes, questionnaires, appointments, check-ins, schedules.
+    with django_assert_max_num_queries(8):
+        facts = needs.gather(assignments, now=timezone.now())
+    assert len(facts) == 11
+    assert all(f.open_alerts == 1 for pk, f in facts.items() if pk != personas.casey.pk)
