@@ -216,7 +216,13 @@ def _caseload_context(
         ).encode()
     ).hexdigest()[:16]
     params = {"need": need, "clinician": clinician_id, "q": query}
+    has_own = any(a.pk not in supervised for a in rows)
+    if supervised:
+        caption = _("People you and your team care for") if has_own else _("Your team's clients")
+    else:
+        caption = _("People you care for")
     return {
+        "caption": caption,
         "rows": shown,
         "total": len(rows),
         "need": need,

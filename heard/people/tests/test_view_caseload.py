@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from heard.accounts import services as accounts
 from heard.accounts.models import Role, User
@@ -26,6 +30,7 @@ from heard.people.models import CareAssignment, Category
 from heard.people.ranking import Facts
 from heard.safety import services as safety
 from heard.testing.base import PASSWORD, Personas
+from heard.testing.browser import new_page
 
 pytestmark = pytest.mark.django_db
 
@@ -389,3 +394,33 @@ def test_gathering_takes_the_same_few_queries_for_one_client_or_ten(
         facts = needs.gather(assignments, now=timezone.now())
     assert len(facts) == 11
     assert all(f.open_alerts == 1 for pk, f in facts.items() if pk != personas.casey.pk)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_caseload_fits_a_phone_without_csp_errors(
+    live_server: Any, personas: Personas, browser: Any
+) -> None:
+    """Sam's team caseload at 390 px: stacked rows, no horizontal scrolling, no CSP errors."""
+    _teammate(personas)
+    _alert(personas.casey)
+    base = live_server.url
+    page = new_page(browser)
+    page.goto(f"{base}/account/login/")
+    page.get_by_label("Email").fill(personas.sam.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/account/mfa/setup/**")
+    device = TOTPDevice.objects.get(user=personas.sam, confirmed=False)
+    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Turn on two-step sign-in").click()
+    page.get_by_role("link", name="I've saved them, continue").click()
+    page.wait_for_url(f"{base}/care/")
+    assert page.get_by_text("Open safety alert (acute)").is_visible()
+    page.get_by_text("Reassign Casey Morgan").click()
+    assert page.get_by_label("New clinician").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.csp_errors == []
+    shots = Path(settings.VAR_DIR) / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "caseload-supervisor-390.png"), full_page=True)
