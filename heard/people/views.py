@@ -233,7 +233,7 @@ def _caseload_context(
         "is_supervisor": bool(supervised),
         "reassign_reasons": list(services.REASSIGN_REASONS.items()),
         "fingerprint": fingerprint,
-        "poll_url": f"{request.path}?{urlencode({**params, 'since': fingerprint})}",
+        "poll_url": f"{request.path}?{urlencode(params)}",
         "no_contact_days": settings.HEARD_CASELOAD_NO_CONTACT_DAYS,
         "not_on_track_sessions": settings.HEARD_CASELOAD_NOT_ON_TRACK_SESSIONS,
     }
@@ -248,21 +248,26 @@ def caseload(request: HttpRequest) -> HttpResponse:
     own = list(access.visible_assignments(user))
     team = [a for a in access.visible_supervised_assignments(user) if a.clinician_id != user.pk]
     view = _caseload_context(user, own + team, supervised={a.pk for a in team}, request=request)
+    alerts = list(safety_access.visible_alerts(user))
+    contact_requests = list(safety_access.visible_contact_requests(user))
+    # What is on screen: the ranked rows, and the alerts and requests above them (a colleague
+    # acknowledging an alert changes the page too).
+    seen = [(str(x.public_id), x.status) for x in [*alerts, *contact_requests]]
+    fingerprint = hashlib.sha256(f"{view['fingerprint']}{seen}".encode()).hexdigest()[:16]
+    context = {
+        **view,
+        "fingerprint": fingerprint,
+        "poll_url": f"{view['poll_url']}&{urlencode({'since': fingerprint})}",
+        "has_own": bool(own),
+        "has_team": bool(team),
+        "alerts": alerts,
+        "contact_requests": contact_requests,
+    }
     if is_htmx(request):
-        if request.GET.get("since") == view["fingerprint"]:
+        if request.GET.get("since") == fingerprint:
             return HttpResponse(status=204)
-        return render(request, "people/_caseload_list.html", {**view, "updated": True})
-    return render(
-        request,
-        "people/caseload.html",
-        {
-            **view,
-            "has_own": bool(own),
-            "has_team": bool(team),
-            "alerts": list(safety_access.visible_alerts(user)),
-            "contact_requests": list(safety_access.visible_contact_requests(user)),
-        },
-    )
+        return render(request, "people/_caseload_list.html", {**context, "updated": True})
+    return render(request, "people/caseload.html", context)
 
 
 @login_required

@@ -29,6 +29,7 @@ from heard.people import services as people
 from heard.people.models import CareAssignment, Category
 from heard.people.ranking import Facts
 from heard.safety import services as safety
+from heard.safety.models import RiskAlert
 from heard.testing.base import PASSWORD, Personas
 from heard.testing.browser import new_page
 
@@ -185,8 +186,19 @@ def test_htmx_polls_get_only_the_list_and_a_204_when_nothing_changed(
     _alert(personas.casey)
     changed = dana.get(CASELOAD, {"since": fingerprint}, HTTP_HX_REQUEST="true")
     assert changed.status_code == 200
-    assert "Open safety alert" in changed.content.decode()
-    assert 'hx-swap-oob="innerHTML"' in changed.content.decode()
+    body = changed.content.decode()
+    assert "Open safety alert" in body
+    # The alerts above the list and the "Updated" status are swapped in out of band.
+    assert '<div id="caseload-alerts" hx-swap-oob="innerHTML">' in body
+    assert '<div id="caseload-status" hx-swap-oob="innerHTML">Updated</div>' in body
+
+    # A colleague acknowledging the alert changes what Dana's page shows, though not the order.
+    fingerprint = changed.context["fingerprint"]
+    assert dana.get(CASELOAD, {"since": fingerprint}, HTTP_HX_REQUEST="true").status_code == 204
+    safety.acknowledge_alert(personas.sam, alert=RiskAlert.objects.get(client=personas.casey))
+    acknowledged = dana.get(CASELOAD, {"since": fingerprint}, HTTP_HX_REQUEST="true")
+    assert acknowledged.status_code == 200
+    assert "Sam Okafor" in acknowledged.content.decode()
 
 
 def test_sam_sees_his_team_with_the_clinician_and_can_filter_by_clinician(
