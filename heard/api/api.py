@@ -10,6 +10,7 @@ from heard.careplans.api import router as careplans_router
 from heard.checkins.api import router as checkins_router
 from heard.instruments.api import router as instruments_router
 from heard.journal.api import router as journal_router
+from heard.notes.api import router as notes_router
 from heard.people.api import router as people_router
 from heard.profiles.api import router as profiles_router
 from heard.skills.api import router as skills_router
@@ -32,3 +33,4 @@ api.add_router("", journal_router)
 api.add_router("", profiles_router)
 api.add_router("", careplans_router)
 api.add_router("", skills_router)
+api.add_router("", notes_router)

@@ -140,6 +140,8 @@ def note_detail(request: HttpRequest, note_id: str) -> HttpResponse:
     except services.NoteProblem as problem:
         form.add_problems(problem.problems)
         return _note_page(request, note, form=form, status=422)
+    if request.POST.get("sign"):
+        return _sign(request, note)
     messages.success(request, _("Draft saved."))
     return redirect("notes:note", note_id=note.public_id)
 
@@ -147,10 +149,12 @@ def note_detail(request: HttpRequest, note_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def note_sign(request: HttpRequest, note_id: str) -> HttpResponse:
-    user = request_user(request)
-    note = access.access_note(user, note_id, action="notes:edit")
+    return _sign(request, access.access_note(request_user(request), note_id, action="notes:edit"))
+
+
+def _sign(request: HttpRequest, note: SessionNote) -> HttpResponse:
     try:
-        services.sign_note(user, note=note)
+        services.sign_note(request_user(request), note=note)
     except services.NoteLocked:
         messages.error(request, _("Only the author can sign a draft note."))
     except services.NoteProblem:

@@ -230,3 +230,20 @@ def test_the_access_report_names_notes_without_their_kind(personas, client_for, 
         str(ACTION_LABELS[e.action]) for e in AuditEvent.objects.filter(action__startswith="notes:")
     ]
     assert words == ["Wrote a session note", "Signed a session note"]
+
+
+def test_save_and_sign_keeps_what_was_typed_then_locks_the_note(personas, client_for, note_by):
+    note = note_by()
+    response = client_for("dana").post(
+        note_url(note),
+        {
+            "session_date": timezone.localdate().isoformat(),
+            "revision": "1",
+            "subjective": "Typed just before signing.",
+            "sign": "1",
+        },
+    )
+    assert response.status_code == 302
+    note.refresh_from_db()
+    assert note.status == NoteStatus.SIGNED
+    assert services.fields_of(note)["subjective"] == "Typed just before signing."
