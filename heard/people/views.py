@@ -252,7 +252,8 @@ def caseload(request: HttpRequest) -> HttpResponse:
     contact_requests = list(safety_access.visible_contact_requests(user))
     # What is on screen: the ranked rows, and the alerts and requests above them (a colleague
     # acknowledging an alert changes the page too).
-    seen = [(str(x.public_id), x.status) for x in [*alerts, *contact_requests]]
+    seen = [(str(a.public_id), a.status) for a in alerts]
+    seen += [(str(r.public_id), r.status) for r in contact_requests]
     fingerprint = hashlib.sha256(f"{view['fingerprint']}{seen}".encode()).hexdigest()[:16]
     context = {
         **view,
