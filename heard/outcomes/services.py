@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import DateTimeField, F, Min, OuterRef, QuerySet, Subquery
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -59,15 +59,14 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
             starts_at__gte=OuterRef("opened_at"),
             starts_at__lte=OuterRef("closed_at"),
         )
-        .order_by()
-        .values("client_id")
-        .annotate(first=Min("starts_at"))
-        .values("first")
+        # The first row of an index range read: cheaper than MIN over a group on SQLite.
+        .order_by("starts_at")
+        .values("starts_at")[:1]
     )
     values = (
         ended.annotate(
             clinician=clinician,
-            first_session=Subquery(first_session, output_field=DateTimeField()),
+            first_session=Subquery(first_session),
             organization_name=F("organization__name"),
         )
         .order_by()
