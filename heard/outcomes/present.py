@@ -53,7 +53,7 @@ def rate_cell(rate: rules.Rate, *, suppress: bool) -> Cell:
 def number_cell(value: float | None, count: int, *, suppress: bool) -> Cell:
     if suppress and count < rules.MIN_CELL:
         return Cell(fewer_than(), "", None)
-    counts = _("over %(n)s") % {"n": count}
+    counts = _("%(n)s courses of care") % {"n": count}
     return Cell(_("none") if value is None else f"{value:g}", counts, value)
 
 
@@ -70,6 +70,11 @@ class Row:
     rates: list[Cell]
     sessions: Cell
     wait: Cell
+
+    @property
+    def labelled_rates(self) -> list[tuple[str, Cell]]:
+        """(column heading, cell) pairs, for the stacked table's labels on a phone."""
+        return list(zip(headers(), self.rates, strict=True))
 
 
 def row(report: Report, figures: rules.Figures, label: str) -> Row:

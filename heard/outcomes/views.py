@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from heard.core.csvsafe import write_csv
 from heard.core.http import request_user
 from heard.outcomes import access, present, rules, services
-from heard.outcomes.forms import ReportForm
+from heard.outcomes.forms import GROUP_LABELS, ReportForm
 
 
 def _form(request: HttpRequest, scope: access.ReportScope) -> ReportForm:
@@ -46,6 +46,7 @@ def report(request: HttpRequest) -> HttpResponse:
         table = present.rows(result)
         context |= {
             "headers": present.headers(),
+            "group_heading": GROUP_LABELS[result.group_by],
             "rows": table,
             "total": present.total_row(result),
             "charts": present.charts(result, table),

@@ -118,3 +118,12 @@ def test_the_admins_csv_suppresses_small_cells(personas, client_for) -> None:
     program = rows[1]
     assert program[0] == "Harbor Counselling"
     assert program[2:5] == ["fewer than 5", "", ""]
+
+
+def test_every_cell_is_labelled_for_phones(personas, client_for) -> None:
+    build(personas)
+    body = client_for("sam").get(REPORT, {"group_by": "clinician"}).content.decode()
+    assert body.count('data-label="Reliable deterioration"') == 2  # Dana's row and the total
+    assert body.count('data-label="Recovery"') == 2
+    assert '<th scope="col">Clinician</th>' in body
+    assert '3.5 <span class="text-base">(6 courses of care)</span>' in body
