@@ -14,8 +14,10 @@ import uuid
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from heard.accounts.models import Organization, User
+from heard.appointments.models import Appointment
 from heard.audit import services as audit
 from heard.audit.models import Outcome
 from heard.core.ids import parse_uuid
@@ -87,7 +89,7 @@ def access_note(
     note = (
         SessionNote.objects.filter(public_id=parsed)
         .filter(_readable(user))
-        .select_related("client", "author", "signed_by", "organization")
+        .select_related("client", "author", "signed_by", "organization", "appointment")
         .first()
         if parsed
         else None
@@ -105,3 +107,11 @@ def access_note(
 def note_addenda(note: SessionNote) -> QuerySet[NoteAddendum]:
     """The addenda of a note the caller has already accessed, oldest first."""
     return note.addenda.select_related("author").order_by("created_at", "pk")
+
+
+def linkable_appointments(client: User) -> QuerySet[Appointment]:
+    """The client's appointments that have begun, newest first, that a new note may be
+    about (client already checked with access_client_for_notes)."""
+    return Appointment.objects.filter(client=client, starts_at__lte=timezone.now()).order_by(
+        "-starts_at", "-pk"
+    )[:20]

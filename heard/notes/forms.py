@@ -24,9 +24,22 @@ class NoteForm(forms.Form):
     )
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, template: rules.Template, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        template: rules.Template,
+        appointments: list[tuple[str, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.template = template
+        if appointments:
+            self.fields["appointment"] = forms.ChoiceField(
+                label=_("Appointment (optional)"),
+                help_text=_("The session this note is about, if it was booked here."),
+                choices=[("", _("Not linked to an appointment")), *appointments],
+                required=False,
+            )
         for f in template.fields:
             self.fields[f.key] = forms.CharField(
                 label=str(f.label),

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from heard.accounts.models import User
+from heard.accounts.models import Organization, User
 from heard.appointments.models import Appointment, Episode
 from heard.audit import services as audit
 from heard.notes import access, rules
@@ -90,7 +90,7 @@ def create_note(
             author=actor,
             organization=organization,
             appointment=appointment if appointment and appointment.client_id == client.pk else None,
-            episode=episode if episode and episode.client_id == client.pk else None,
+            episode=_episode_for(client, organization, episode),
             kind=kind,
             template=template,
             content=rules.encode(cleaned),
@@ -105,6 +105,18 @@ def create_note(
         )
     log.info("notes.note.created note=%s", note.pk)
     return note
+
+
+def _episode_for(
+    client: User, organization: Organization, episode: Episode | None
+) -> Episode | None:
+    """The episode a new note belongs to: the one given (if it is the client's), else the
+    client's open episode of care in the service, if any."""
+    if episode is not None:
+        return episode if episode.client_id == client.pk else None
+    return Episode.objects.filter(
+        client=client, organization=organization, closed_at__isnull=True
+    ).first()
 
 
 def _lock(note: SessionNote) -> None:

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -50,8 +51,16 @@ def note_new(request: HttpRequest, client_id: str) -> HttpResponse:
     }
     if template is None or not context["can_write"]:
         return render(request, "notes/note_new.html", context)
+    appointments = {str(a.public_id): a for a in access.linkable_appointments(client)}
+    choices = [
+        (key, date_format(timezone.localtime(a.starts_at), "DATETIME_FORMAT"))
+        for key, a in appointments.items()
+    ]
     form = NoteForm(
-        request.POST or None, template=template, initial={"session_date": timezone.localdate()}
+        request.POST or None,
+        template=template,
+        appointments=choices,
+        initial={"session_date": timezone.localdate()},
     )
     context["form"] = form
     if request.method == "POST" and form.is_valid():
@@ -63,6 +72,7 @@ def note_new(request: HttpRequest, client_id: str) -> HttpResponse:
                 kind=context["kind"],
                 session_date=form.cleaned_data["session_date"],
                 fields=form.note_fields(),
+                appointment=appointments.get(form.cleaned_data.get("appointment") or ""),
             )
         except services.NoteProblem as problem:
             form.add_problems(problem.problems)

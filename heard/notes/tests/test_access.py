@@ -3,12 +3,15 @@ psychotherapy notes are their author's alone; everyone else gets 404."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.utils import timezone
 
+from heard.appointments import services as appointments
 from heard.audit.models import AuditEvent
 from heard.notes import access, services
 from heard.notes.models import NoteKind
@@ -104,3 +107,14 @@ def test_addenda_are_listed_oldest_first(personas, notes):
     first = services.add_addendum(personas.dana, note=signed, text="First.")
     second = services.add_addendum(personas.dana, note=signed, text="Second.")
     assert list(access.note_addenda(signed)) == [first, second]
+
+
+def test_only_appointments_that_have_begun_can_be_linked(personas):
+    now = timezone.now()
+    past = appointments.add_appointment(
+        personas.dana, client=personas.casey, starts_at=now - datetime.timedelta(days=1)
+    )
+    appointments.add_appointment(
+        personas.dana, client=personas.casey, starts_at=now + datetime.timedelta(days=1)
+    )
+    assert list(access.linkable_appointments(personas.casey)) == [past]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
+from heard.appointments import services as appointments
 from heard.audit.models import AuditEvent
 from heard.notes import services
 from heard.notes.models import NoteAddendum, NoteKind, NoteStatus, SessionNote
@@ -175,3 +177,20 @@ def test_note_text_and_addenda_are_encrypted_at_rest(personas, note_by):
     assert "Bus" not in repr(addenda)
     note.refresh_from_db()
     assert "panic" in note.content
+
+
+def test_a_note_joins_the_open_episode_and_only_the_clients_own_appointment(personas):
+    episode = appointments.open_episode(personas.dana, client=personas.casey)
+    caseys = appointments.add_appointment(
+        personas.dana, client=personas.casey, starts_at=timezone.now()
+    )
+    cams = appointments.add_appointment(personas.eli, client=personas.cam, starts_at=timezone.now())
+    linked = services.create_note(
+        personas.dana, client=personas.casey, template="free", appointment=caseys
+    )
+    assert (linked.episode, linked.appointment) == (episode, caseys)
+    other = appointments.open_episode(personas.eli, client=personas.cam)
+    stray = services.create_note(
+        personas.dana, client=personas.casey, template="free", appointment=cams, episode=other
+    )
+    assert (stray.episode, stray.appointment) == (None, None)

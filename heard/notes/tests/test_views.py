@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from heard.appointments import services as appointments
 from heard.audit.labels import ACTION_LABELS
 from heard.audit.models import AuditEvent
 from heard.notes import services
@@ -247,3 +248,24 @@ def test_save_and_sign_keeps_what_was_typed_then_locks_the_note(personas, client
     note.refresh_from_db()
     assert note.status == NoteStatus.SIGNED
     assert services.fields_of(note)["subjective"] == "Typed just before signing."
+
+
+def test_a_new_note_can_be_about_an_appointment_that_happened(personas, client_for):
+    when = timezone.now() - datetime.timedelta(hours=2)
+    appointment = appointments.add_appointment(personas.dana, client=personas.casey, starts_at=when)
+    c = client_for("dana")
+    form = c.get(new_url(personas, "free")).content.decode()
+    assert f'value="{appointment.public_id}"' in form
+    c.post(
+        new_url(personas),
+        {
+            "template": "free",
+            "kind": "progress",
+            "session_date": timezone.localdate().isoformat(),
+            "appointment": str(appointment.public_id),
+            "text": "Session went well.",
+        },
+    )
+    note = SessionNote.objects.get()
+    assert note.appointment == appointment
+    assert "About the appointment on" in c.get(note_url(note)).content.decode()
