@@ -116,7 +116,16 @@ def service_report(
     """
     if group_by not in scope.group_choices:
         raise ValueError(f"This report cannot be grouped by {group_by!r}.")
-    rows = episode_rows(scoped_episodes(scope), start=start, end=end)
+    episodes = scoped_episodes(scope)
+    if group_by == "clinician":
+        # Only clients the team has cared for can have a team clinician of record: leave the
+        # rest of the service out before the per-episode work.
+        episodes = episodes.filter(
+            client_id__in=CareAssignment.objects.filter(
+                organization_id__in=scope.organization_ids, clinician_id__in=scope.team_ids
+            ).values("client_id")
+        )
+    rows = episode_rows(episodes, start=start, end=end)
     if group_by == "clinician":
         rows = [row for row in rows if row.clinician_id in scope.team_ids]
     if user is not None:

@@ -130,3 +130,28 @@ def test_running_a_report_is_audited(personas) -> None:
 
     run(personas.sam, "program")
     assert AuditEvent.objects.filter(action="outcomes:report:read").count() == 1
+
+
+def test_the_clinician_of_record_is_the_one_caring_when_the_episode_ended(personas) -> None:
+    from heard.people.models import CareAssignment
+
+    # Cam moves from Eli to Dana 30 days ago; the episode ends 5 days ago.
+    build(personas, (Spec("eli", (18, 6), (14, 5), sessions=6, wait_days=7),))
+    client = CareAssignment.objects.get(clinician=personas.eli, client__email="client0@example.org")
+    now = timezone.now()
+    CareAssignment.objects.filter(pk=client.pk).update(
+        active_from=now - timedelta(days=90), active_to=now - timedelta(days=30)
+    )
+    CareAssignment.objects.create(
+        organization=personas.org,
+        client=client.client,
+        clinician=personas.dana,
+        active_from=now - timedelta(days=30),
+    )
+    report = run(personas.sam, "clinician")
+    assert [(g.label, g.episodes) for g in report.groups] == [("Dana Reyes", 1)]
+    # Had it ended before the move, it would be Eli's, and not in Sam's team report.
+    CareAssignment.objects.filter(clinician=personas.dana).update(
+        active_from=now - timedelta(days=2)
+    )
+    assert run(personas.sam, "clinician").groups == []
