@@ -15,6 +15,8 @@ from django.utils import timezone
 from heard.accounts.models import User
 from heard.careplans import services as plans
 from heard.careplans.models import CarePlan, GoalRating
+from heard.notes import services as notes
+from heard.notes.models import SessionNote
 from heard.profiles import services as profiles
 from heard.profiles.models import Profile
 from heard.skills import services as skills
@@ -183,6 +185,52 @@ def _practice(client: User, clinician: User) -> bool:
     return True
 
 
+def _notes(client: User, clinician: User) -> bool:
+    """Two signed SOAP notes (one with an addendum) and this week's draft."""
+    if SessionNote.objects.filter(client=client).exists():
+        return False
+    today = timezone.localdate()
+    for weeks_ago, fields in (
+        (
+            2,
+            {
+                "subjective": "Sleeping about five hours. Worried before class most days.",
+                "objective": "Engaged, good eye contact. PHQ-9 and GAD-7 lower than at intake.",
+                "assessment": "Low mood and worry improving; sleep is the main difficulty.",
+                "plan": "Wind-down routine on school nights. Review the sleep diary next week.",
+            },
+        ),
+        (
+            1,
+            {
+                "subjective": "Tried the wind-down routine four nights. Weekends harder.",
+                "objective": "Brought the sleep diary. Calmer than last week.",
+                "assessment": "Progress on the sleep goal; weekend nights still short.",
+                "plan": "Add a weekend plan to the care plan. Practise paced breathing.",
+            },
+        ),
+    ):
+        note = notes.create_note(
+            clinician,
+            client=client,
+            template="soap",
+            session_date=today - timedelta(weeks=weeks_ago),
+            fields=fields,
+        )
+        signed = notes.sign_note(clinician, note=note)
+    notes.add_addendum(
+        clinician, note=signed, text="Sent the sleep diary template after the session."
+    )
+    notes.create_note(
+        clinician,
+        client=client,
+        template="dap",
+        session_date=today,
+        fields={"data": "Talked about the new climbing-wall goal."},
+    )
+    return True
+
+
 def load_care_demo(client: User, clinician: User, index: int) -> int:
     """Issue 6's demo for one client; returns how many parts it added (0 when present)."""
     changes = 0
@@ -191,4 +239,5 @@ def load_care_demo(client: User, clinician: User, index: int) -> int:
     if index == 0:
         changes += _plan(client, clinician)
         changes += _practice(client, clinician)
+        changes += _notes(client, clinician)
     return changes

@@ -36,6 +36,7 @@ from heard.core.demo import (
     demo_totp_key,
     load_demo_data,
 )
+from heard.notes.models import SessionNote
 from heard.people.models import CareAssignment
 from heard.profiles.models import Profile
 from heard.safety.models import RiskAlert
@@ -277,6 +278,9 @@ def test_the_first_client_has_a_profile_a_plan_written_together_and_skills_pract
     assert len(plans.plan_content(plan)["goals"]) == 3
     assert Practice.objects.filter(client=first).count() >= 7
     # The clinician's suggestion and what helped before both show among the suggestions.
+    # Session notes: two signed (one with an addendum) and a draft.
+    statuses = sorted(SessionNote.objects.filter(client=first).values_list("status", flat=True))
+    assert statuses == ["draft", "signed", "signed"]
     keys = [s.skill.key for s in suggest.suggestions_for(first)]
     assert "activity_planning" in keys
     assert "paced_breathing" in keys
