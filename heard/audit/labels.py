@@ -9,6 +9,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "client:record:read": _("Opened your record"),
     "care:assignment:start": _("Joined your care team"),
     "care:assignment:end": _("Left your care team"),
+    "care:assignment:reassign": _("Moved your care to another clinician"),
     "membership:add": _("Added you to the service"),
     "membership:deactivate": _("Ended your place in the service"),
     "sharing:update": _("Changed what you share"),
