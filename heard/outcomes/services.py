@@ -88,6 +88,8 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
             "pk", "full_name", "preferred_name", "email"
         )
     }
+    # The service's local days (as timezone.localdate, without its per-call cost).
+    zone = timezone.get_current_timezone()
     return [
         rules.EpisodeRow(
             episode_id=row["pk"],
@@ -95,10 +97,10 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
             organization=row["organization_name"],
             clinician_id=row["clinician"],
             clinician=names.get(row["clinician"], ""),
-            opened_on=timezone.localdate(row["opened_at"]),
-            closed_on=timezone.localdate(row["closed_at"]),
+            opened_on=row["opened_at"].astimezone(zone).date(),
+            closed_on=row["closed_at"].astimezone(zone).date(),
             first_session_on=(
-                timezone.localdate(row["first_session"]) if row["first_session"] else None
+                row["first_session"].astimezone(zone).date() if row["first_session"] else None
             ),
             outcome=outcomes[row["pk"]],
         )
