@@ -281,8 +281,10 @@ def _demo_measures(loader: _Loader, client: User, clinician: User, index: int) -
     now = timezone.now()
     start = now - timedelta(days=DEMO_DAYS - index % 5)
     organization = appointments.client_organization(client, actor=clinician)
-    # A third of the clients have finished a course of care, across every trajectory.
-    finished = index % 3 == 0
+    # Half the clients have finished a course of care: with every clinician (assigned round
+    # robin, index % 3) and across every trajectory (index % 4), so the service report has
+    # something to compare.
+    finished = (index // 3) % 2 == 0
     Episode.objects.create(
         organization=organization,
         client=client,
