@@ -23,7 +23,7 @@ from heard.audit.labels import describe
 from heard.careplans import access as careplan_access
 from heard.careplans import services as careplan_services
 from heard.core.htmx import is_htmx
-from heard.core.http import request_user
+from heard.core.http import login_required_htmx, request_user
 from heard.instruments import services as measures
 from heard.milestones import access as milestone_access
 from heard.milestones.views import shown
@@ -239,7 +239,7 @@ def _caseload_context(
     }
 
 
-@login_required
+@login_required_htmx
 def caseload(request: HttpRequest) -> HttpResponse:
     """Everyone the user cares for (and, for a supervisor, their team's clients) ranked by
     need, with filters and name search. HTMX polls send `since` (the fingerprint of what is

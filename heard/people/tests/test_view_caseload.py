@@ -436,3 +436,13 @@ def test_the_caseload_fits_a_phone_without_csp_errors(
     shots = Path(settings.VAR_DIR) / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shots / "caseload-supervisor-390.png"), full_page=True)
+
+
+def test_when_the_session_has_ended_a_poll_sends_the_whole_page_to_sign_in(db: None) -> None:
+    caseload = reverse("people:caseload")
+    polled = Client().get(caseload, HTTP_HX_REQUEST="true")
+    assert polled.status_code == 204
+    assert polled["HX-Redirect"].startswith(reverse("accounts:login"))
+    assert "next=/care/" in polled["HX-Redirect"]
+    # A plain request is redirected as before.
+    assert Client().get(caseload).status_code == 302
