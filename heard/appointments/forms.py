@@ -76,6 +76,18 @@ class StatusForm(forms.Form):
     )
 
 
+class OpenEpisodeForm(forms.Form):
+    """A new episode of care; the referral date is optional (blank: today)."""
+
+    referred_on = forms.DateField(
+        label=_("Referral received on (optional)"),
+        help_text=_("Leave blank if the referral came today. Reports count waiting time from it."),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Enter a real date, for example 2026-03-14.")},
+    )
+
+
 class CloseEpisodeForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Why is this episode ending?"),

@@ -3,6 +3,8 @@ belong to. Outcomes (recovery, reliable improvement) are computed per episode.""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -63,6 +65,9 @@ class Episode(PublicModel):
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     client = models.ForeignKey(User, on_delete=models.CASCADE, related_name="episodes")
+    # The day the service received the referral, when it came before the episode was opened
+    # (a waiting list); None means the day it was opened. Reports count waiting time from it.
+    referred_on = models.DateField(null=True, blank=True)
     opened_at = models.DateTimeField(default=timezone.now)
     opened_by = models.ForeignKey(
         User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -94,3 +99,8 @@ class Episode(PublicModel):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def referral_date(self) -> date:
+        """The referral day: referred_on, else the local day the episode was opened."""
+        return self.referred_on or timezone.localdate(self.opened_at)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -123,14 +123,27 @@ def set_appointment_status(
     return appointment
 
 
-def open_episode(actor: User, *, client: User, opened_at: datetime | None = None) -> Episode:
+def open_episode(
+    actor: User,
+    *,
+    client: User,
+    opened_at: datetime | None = None,
+    referred_on: date | None = None,
+) -> Episode:
     """Start a course of care in the service where `actor` cares for `client`. A client has at
-    most one open episode per service; opening a second raises ValidationError."""
+    most one open episode per service; opening a second raises ValidationError.
+
+    `referred_on` is the day the referral arrived when that was earlier (a waiting list); it
+    can't be after the day the episode opens."""
     now = timezone.now()
     opened_at = opened_at or now
     _aware(opened_at, "opened_at")
     if opened_at > now + _CLOCK_SLACK:
         raise ValidationError({"opened_at": _("An episode can't start in the future.")})
+    if referred_on is not None and referred_on > timezone.localdate(opened_at):
+        raise ValidationError(
+            {"referred_on": _("The referral date can't be after the day the episode opens.")}
+        )
     organization = client_organization(client, actor=actor)
     already_open = _("This client already has an open episode of care.")
     if Episode.objects.filter(
@@ -144,6 +157,7 @@ def open_episode(actor: User, *, client: User, opened_at: datetime | None = None
                 client=client,
                 opened_by=actor,
                 opened_at=opened_at,
+                referred_on=referred_on,
             )
             audit.record(actor, "episode:open", client=client, obj=episode)
     except IntegrityError as exc:

@@ -17,7 +17,12 @@ from django.views.decorators.http import require_POST
 
 from heard.accounts.models import User
 from heard.appointments import access, services
-from heard.appointments.forms import AppointmentForm, CloseEpisodeForm, StatusForm
+from heard.appointments.forms import (
+    AppointmentForm,
+    CloseEpisodeForm,
+    OpenEpisodeForm,
+    StatusForm,
+)
 from heard.appointments.models import AppointmentStatus
 from heard.core.http import request_user
 from heard.instruments import trends
@@ -43,6 +48,7 @@ def _page(request: HttpRequest, client: User, form: AppointmentForm) -> HttpResp
             "episodes": episodes,
             "has_open_episode": any(e.is_open for e in episodes),
             "close_form": CloseEpisodeForm(),
+            "open_form": OpenEpisodeForm(),
             "shares_measures": shares_measures,
             "outcomes": trends.episode_summaries(client, now=now) if shares_measures else [],
         },
@@ -133,7 +139,11 @@ def episode_open(request: HttpRequest, client_id: str) -> HttpResponse:
         user, client_id, category=None, action="episode:open", for_write=True, care_team_only=True
     )
     if _run(
-        request, forms.Form(request.POST), lambda _: services.open_episode(user, client=client)
+        request,
+        OpenEpisodeForm(request.POST),
+        lambda data: services.open_episode(
+            user, client=client, referred_on=data.get("referred_on")
+        ),
     ):
         messages.success(request, _("Episode of care opened."))
     return redirect("appointments:client_appointments", client_id=client.public_id)

@@ -288,6 +288,8 @@ def _demo_measures(loader: _Loader, client: User, clinician: User, index: int) -
     Episode.objects.create(
         organization=organization,
         client=client,
+        # Referred one to three weeks before the course began (a waiting list).
+        referred_on=timezone.localdate(start) - timedelta(days=7 * (1 + index % 3)),
         opened_at=start,
         opened_by=clinician,
         closed_at=now - timedelta(days=1) if finished else None,

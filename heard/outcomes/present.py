@@ -172,7 +172,7 @@ def csv_table(report: Report) -> tuple[list[str], list[list[object]]]:
             _("%(rate)s: count") % {"rate": label},
             _("%(rate)s: out of") % {"rate": label},
         ]
-    header += [_("Average sessions"), _("Median days to first appointment")]
+    header += [_("Average sessions"), _("Median days from referral to first appointment")]
     lines: list[list[object]] = []
     for figures, line in [
         *((f, row(report, f, group_label(report, f))) for f in report.groups),

@@ -13,8 +13,8 @@ Therapies outcome already worked out by `instruments.change.episode_outcome` (th
   sessions) with a first and last PHQ-9 and GAD-7 ("paired scores") / episodes that finished
   treatment;
 * average sessions: attended treatment sessions per ended episode;
-* waiting time: median days from referral (the episode's opening) to its first attended
-  appointment, over episodes that had one.
+* waiting time: median days from referral (`Episode.referred_on`, else the day the episode
+  opened) to its first attended appointment, over episodes that had one.
 
 Every rate keeps its numerator and denominator, so a page can show "n of N" next to it.
 """
@@ -44,10 +44,16 @@ class EpisodeRow:
     organization: str  # the program's name
     clinician_id: int | None  # the clinician of record when the episode ended
     clinician: str  # their name, "" when none
-    opened_on: date  # the referral
+    opened_on: date
     closed_on: date
     first_session_on: date | None  # first attended appointment in the episode
     outcome: EpisodeOutcome
+    referred_on: date | None = None  # the referral, when it came before the opening
+
+    @property
+    def referral_on(self) -> date:
+        """Waiting time counts from the referral; without one, from the opening."""
+        return self.referred_on or self.opened_on
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,7 @@ def measure_completion(outcomes: Sequence[EpisodeOutcome]) -> Rate:
 def wait_days(row: EpisodeRow) -> int | None:
     if row.first_session_on is None:
         return None
-    return (row.first_session_on - row.opened_on).days
+    return (row.first_session_on - row.referral_on).days
 
 
 def figures(key: str, label: str, rows: Sequence[EpisodeRow]) -> Figures:

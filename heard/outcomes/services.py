@@ -76,6 +76,7 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
             "organization_name",
             "clinician",
             "opened_at",
+            "referred_on",
             "closed_at",
             "first_session",
         )
@@ -103,6 +104,7 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
                 row["first_session"].astimezone(zone).date() if row["first_session"] else None
             ),
             outcome=outcomes[row["pk"]],
+            referred_on=row["referred_on"],
         )
         for row in loaded
     ]

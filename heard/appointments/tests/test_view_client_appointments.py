@@ -243,6 +243,39 @@ def test_opening_and_closing_an_episode(personas, client_for):
     assert "Treatment completed" in response.content.decode()
 
 
+def test_an_episode_can_record_an_earlier_referral_date(personas, client_for):
+    c = client_for("dana")
+    referred = timezone.localdate() - timedelta(days=12)
+    response = c.post(open_url(personas), {"referred_on": referred.isoformat()}, follow=True)
+    assert "Episode of care opened." in _messages(response)
+    episode = Episode.objects.get()
+    assert episode.referred_on == referred
+    assert episode.referral_date == referred
+    assert referred.strftime("%-d %b %Y") in response.content.decode()
+
+
+def test_without_a_referral_date_the_referral_is_the_opening_day(personas, client_for):
+    client_for("dana").post(open_url(personas), {"referred_on": ""})
+    episode = Episode.objects.get()
+    assert episode.referred_on is None
+    assert episode.referral_date == timezone.localdate(episode.opened_at)
+
+
+@pytest.mark.parametrize(
+    ("referred_on", "message"),
+    [
+        ("2026-02-30", "Enter a real date, for example 2026-03-14."),
+        ("2999-01-01", "The referral date can't be after the day the episode opens."),
+    ],
+)
+def test_a_bad_referral_date_is_refused_kindly(personas, client_for, referred_on, message):
+    response = client_for("dana").post(
+        open_url(personas), {"referred_on": referred_on}, follow=True
+    )
+    assert message in _messages(response)
+    assert not Episode.objects.exists()
+
+
 def test_a_second_open_episode_is_refused_kindly(personas, client_for):
     c = client_for("dana")
     c.post(open_url(personas))

@@ -37,14 +37,16 @@ class Spec:
     phq9: tuple[int, ...]
     gad7: tuple[int, ...]
     sessions: int
-    wait_days: int | None  # None: no appointment at all
+    wait_days: int | None  # from referral; None: no appointment at all
     ended_days_ago: int | None = 5  # None: still open
+    referred_days_before: int = 0  # the referral came this many days before the opening
 
 
 # Dana (supervised by Sam) and Eli (not supervised).
 SPECS = (
     Spec("dana", (18, 6), (14, 5), sessions=6, wait_days=7),  # recovery, reliable recovery
-    Spec("dana", (15, 12), (10, 9), sessions=4, wait_days=14),  # no reliable change
+    # No reliable change; referred 10 days before the episode opened, first seen 4 days after.
+    Spec("dana", (15, 12), (10, 9), sessions=4, wait_days=14, referred_days_before=10),
     Spec("dana", (12, 20), (9, 15), sessions=3, wait_days=3),  # deterioration
     Spec("dana", (6, 2), (5, 1), sessions=5, wait_days=10),  # improvement, not at caseness
     Spec("dana", (20, 8), (11,), sessions=2, wait_days=21),  # finished, GAD-7 not paired
@@ -69,11 +71,17 @@ def build(personas: Personas, specs: tuple[Spec, ...] = SPECS) -> list[User]:
         people.assign_clinician(None, organization=personas.org, client=client, clinician=clinician)
         ended = None if spec.ended_days_ago is None else now - timedelta(days=spec.ended_days_ago)
         opened = (ended or now) - timedelta(days=60)
-        episode = appointments.open_episode(clinician, client=client, opened_at=opened)
+        referred = timezone.localdate(opened) - timedelta(days=spec.referred_days_before)
+        episode = appointments.open_episode(
+            clinician, client=client, opened_at=opened, referred_on=referred
+        )
+        wait_after_opening = (spec.wait_days or 0) - spec.referred_days_before
         for index in range(spec.sessions if spec.wait_days is not None else 0):
             assert spec.wait_days is not None
             booked = appointments.add_appointment(
-                clinician, client=client, starts_at=opened + timedelta(days=spec.wait_days + index)
+                clinician,
+                client=client,
+                starts_at=opened + timedelta(days=wait_after_opening + index),
             )
             appointments.set_appointment_status(
                 clinician, appointment=booked, status=AppointmentStatus.ATTENDED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -104,6 +105,13 @@ def test_sessions_and_waiting_times() -> None:
     assert (figures.sessions, figures.average_sessions) == (11, 3.7)
     assert (figures.waits, figures.median_wait_days) == (2, 6.5)
     assert rules.wait_days(rows[2]) is None
+
+
+def test_waiting_time_counts_from_the_referral_when_there_is_one() -> None:
+    opened = row(1, first=date(2026, 1, 8))  # opened 1 January
+    referred = replace(opened, referred_on=date(2025, 12, 20))
+    assert rules.wait_days(opened) == 7
+    assert rules.wait_days(referred) == 19  # 12 days waiting for the opening, then 7
 
 
 def test_no_rows_no_figures() -> None:
