@@ -1,54 +1,18 @@
-"""Care plan test helpers: a screener that answers what a test needs, and a plan drafted
-through the services."""
+"""Care plan test helpers: a screener that answers what a test needs (shared, in
+heard/testing/screening.py), and a plan drafted through the services."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from heard.accounts.models import User
 from heard.careplans import services
-from heard.safety import services as safety
+from heard.testing.screening import NOTHING, _patient_screening, finding, screen_returns
 
-
-@pytest.fixture(autouse=True)
-def _patient_screening(settings: Any) -> None:
-    """The real engine's first run in a process may be slow; the deadline itself is tested
-    in safety/tests/test_text_path.py."""
-    settings.HEARD_SCREENING_TIMEOUT_MS = 30_000
-
-
-def finding(level: str = "urgent", *, crisis: bool = True, about: str = "self") -> SimpleNamespace:
-    return SimpleNamespace(
-        level=level,
-        categories=("suicide",) if crisis else (),
-        crisis=crisis,
-        about=about,
-        explanation="Talks about wanting to die.",
-    )
-
-
-NOTHING = finding("none", crisis=False, about="")
-
-
-@pytest.fixture
-def screen_returns(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], list[str]]:
-    """Make the screener return a fixed finding (the engine has its own tests); returns the
-    list of texts it was asked to screen."""
-    seen: list[str] = []
-
-    def install(result: Any) -> list[str]:
-        def screen(text: str, lang: str | None) -> Any:
-            seen.append(text)
-            return result
-
-        monkeypatch.setattr(safety, "_screener", lambda: screen)
-        return seen
-
-    return install
+__all__ = ["NOTHING", "_patient_screening", "finding", "screen_returns"]
 
 
 def plan_content(**sections: Any) -> dict[str, Any]:

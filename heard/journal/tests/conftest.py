@@ -1,10 +1,10 @@
-"""Journal test helpers: a screener that answers what a test needs, and a quick way to
-write an entry through the services."""
+"""Journal test helpers: a screener that answers what a test needs (shared, in
+heard/testing/screening.py) or breaks, and a quick way to write an entry through the
+services."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -12,42 +12,9 @@ import pytest
 from heard.accounts.models import User
 from heard.journal import services
 from heard.safety import services as safety
+from heard.testing.screening import NOTHING, _patient_screening, finding, screen_returns
 
-
-@pytest.fixture(autouse=True)
-def _patient_screening(settings: Any) -> None:
-    """The real engine's first run in a process may be slow; the deadline itself is tested
-    in safety/tests/test_text_path.py."""
-    settings.HEARD_SCREENING_TIMEOUT_MS = 30_000
-
-
-def finding(
-    level: str = "urgent",
-    *,
-    crisis: bool = True,
-    about: str = "self",
-    categories: tuple[str, ...] = ("suicide",),
-) -> SimpleNamespace:
-    return SimpleNamespace(
-        level=level,
-        categories=categories,
-        crisis=crisis,
-        about=about,
-        explanation="Talks about wanting to die.",
-    )
-
-
-NOTHING = finding("none", crisis=False, about="", categories=())
-
-
-@pytest.fixture
-def screen_returns(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], None]:
-    """Make the screener return a fixed finding (the engine has its own tests)."""
-
-    def install(result: Any) -> None:
-        monkeypatch.setattr(safety, "_screener", lambda: lambda text, lang: result)
-
-    return install
+__all__ = ["NOTHING", "_patient_screening", "finding", "screen_returns"]
 
 
 @pytest.fixture

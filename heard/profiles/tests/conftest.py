@@ -1,10 +1,10 @@
-"""Profile test helpers: a screener that answers what a test needs (the engine has its own
-tests), and a quick way to save a section through the services."""
+"""Profile test helpers: a screener that answers what a test needs (shared, in
+heard/testing/screening.py, the engine has its own tests), and a quick way to save a section
+through the services."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -12,43 +12,18 @@ import pytest
 from heard.accounts.models import User
 from heard.profiles import access, services
 from heard.safety import services as safety
+from heard.testing.screening import NOTHING, _patient_screening, finding, screen_returns
+
+__all__ = [
+    "NOTHING",
+    "SOMEONE_ELSE",
+    "_patient_screening",
+    "finding",
+    "screen_returns",
+]
 
 
-@pytest.fixture(autouse=True)
-def _patient_screening(settings: Any) -> None:
-    """The real engine's first run in a process may be slow; the deadline itself is tested
-    in safety/tests/test_text_path.py."""
-    settings.HEARD_SCREENING_TIMEOUT_MS = 30_000
-
-
-def finding(
-    level: str = "urgent",
-    *,
-    crisis: bool = True,
-    about: str = "self",
-    categories: tuple[str, ...] = ("suicide",),
-) -> SimpleNamespace:
-    return SimpleNamespace(
-        level=level,
-        categories=categories,
-        crisis=crisis,
-        about=about,
-        explanation="Talks about wanting to die.",
-    )
-
-
-NOTHING = finding("none", crisis=False, about="", categories=())
 SOMEONE_ELSE = finding("urgent", crisis=False, about="someone_else")
-
-
-@pytest.fixture
-def screen_returns(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], None]:
-    """Make the screener return a fixed finding; everything after it is the real path."""
-
-    def install(result: Any) -> None:
-        monkeypatch.setattr(safety, "_screener", lambda: lambda text, lang: result)
-
-    return install
 
 
 @pytest.fixture
