@@ -76,6 +76,17 @@ def shares(client: User, category: str) -> bool:
     return pref.shared if pref else DEFAULT_SHARING.get(category, False)
 
 
+def shared_categories(client: User) -> set[str]:
+    """Every category `client` shares now, in one query (what `shares` answers one by one)."""
+    chosen = dict(SharingPreference.objects.filter(client=client).values_list("category", "shared"))
+    defaults = {category for category, shared in DEFAULT_SHARING.items() if shared}
+    return (
+        set(ALWAYS_SHARED)
+        | {c for c, shared in chosen.items() if shared}
+        | (defaults - chosen.keys())
+    )
+
+
 def can_read(user: User, client: User, category: str | None) -> bool:
     """May `user` read `category` of `client`'s data? category=None asks only whether `user`
     may know the client at all (their name on a caseload or record header)."""

@@ -27,7 +27,7 @@ from heard.core.http import login_required_htmx, request_user
 from heard.instruments import services as measures
 from heard.milestones import access as milestone_access
 from heard.milestones.views import shown
-from heard.people import access, needs, policy, services
+from heard.people import access, chart, needs, policy, services
 from heard.people.models import ALWAYS_SHARED, CareAssignment, Category
 from heard.people.ranking import Reason, ReasonCode, Tier
 from heard.profiles import access as profile_access
@@ -301,21 +301,37 @@ def caseload_reassign(request: HttpRequest, client_id: str) -> HttpResponse:
 
 @login_required
 def client_record(request: HttpRequest, client_id: str) -> HttpResponse:
+    """The client chart: safety first, then who the person is (profile), their trajectories
+    and one timeline of everything the care team may see (people.chart), filterable by kind
+    and period. Every kind read is audited by its own access function."""
     user = request_user(request)
     client = access.access_client(user, client_id, category=None, action="client:record:read")
-    shared = [label for value, label in Category.choices if policy.shares(client, value)]
+    shares = policy.shared_categories(client)
+    shared = [label for value, label in Category.choices if value in shares]
+    kinds = chart.parse_kinds(request.GET.getlist("kind"))
+    period = chart.parse_period(request.GET.get("period"))
+    timeline = chart.chart_for(user, client, kinds=kinds, period=period, shares=shares)
     return render(
         request,
         "people/client_record.html",
         {
             "client": client,
+            "chart": timeline,
+            "kind_choices": [
+                (kind.value, label, kind in kinds)
+                for kind, label in chart.KIND_LABELS.items()
+                if user != client or kind not in chart.CARE_TEAM_ONLY
+            ],
+            "period_choices": list(chart.PERIODS.items()),
+            "kind_counts": [(chart.KIND_LABELS[k], n) for k, n in chart.counts(timeline.events)],
+            "private_labels": [chart.KIND_LABELS[k] for k in timeline.private],
             # The person-centred profile at the top (None: the client keeps it private).
             "profile": profile_access.visible_profile(user, client),
             "shared": shared,
             "care_team": access.care_team(client),
-            "shares_measures": policy.shares(client, Category.MEASURES),
-            "shares_checkins": policy.shares(client, Category.CHECKINS),
-            "shares_journal": policy.shares(client, Category.JOURNAL),
+            "shares_measures": Category.MEASURES in shares,
+            "shares_checkins": Category.CHECKINS in shares,
+            "shares_journal": Category.JOURNAL in shares,
             "alerts": list(safety_access.visible_alerts(user).filter(client=client)),
             "contact_requests": list(
                 safety_access.visible_contact_requests(user).filter(client=client)
