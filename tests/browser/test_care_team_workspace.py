@@ -323,8 +323,7 @@ def test_crisis_first_a_signed_note_and_a_report_that_adds_up(live_server, perso
     note = SessionNote.objects.get(client=clients["wren"])
     assert note.status == NoteStatus.DRAFT
     dana.get_by_role("button", name="Save and sign").click()
-    dana.wait_for_load_state()
-    assert dana.get_by_text("Note signed.").is_visible()
+    dana.get_by_text("Note signed.").wait_for()  # the same address: wait for the message
     assert dana.get_by_text("Signed by Dana Reyes", exact=False).is_visible()
     # Locked: the text shown, no fields to change it, no sign or delete; an addendum instead.
     assert dana.get_by_text(PLAN).is_visible()
