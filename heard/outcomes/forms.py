@@ -34,7 +34,12 @@ def months_back(day: date, months: int) -> date:
 
 
 class ReportForm(forms.Form):
-    period = forms.ChoiceField(label=_("Period"), choices=PERIODS, initial="12")
+    period = forms.ChoiceField(
+        label=_("Period"),
+        choices=PERIODS,
+        initial="12",
+        widget=forms.RadioSelect(attrs={"class": "usa-radio__input"}),
+    )
     start = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -127,3 +128,20 @@ def test_every_cell_is_labelled_for_phones(personas, client_for) -> None:
     assert body.count('data-label="Recovery"') == 2
     assert '<th scope="col">Clinician</th>' in body
     assert '3.5 <span class="text-base">(6 courses of care)</span>' in body
+
+
+@pytest.mark.parametrize(("query", "checked"), [({}, "12"), ({"period": "3"}, "3")])
+def test_the_period_is_a_set_of_radio_buttons_with_the_current_one_checked(
+    client_for, query, checked
+) -> None:
+    page = client_for("sam").get(REPORT, query).content.decode()
+    radios = re.findall(r'<input type="radio" name="period" value="(\w+)"[^>]*>', page)
+    assert radios == ["3", "6", "12", "custom"]
+    assert re.search(
+        rf'<input type="radio" name="period" value="{checked}" class="usa-radio__input"'
+        r"[^>]*checked",
+        page,
+    )
+    # Each label belongs to a real input.
+    for label_for in re.findall(r'<label class="usa-radio__label" for="([^"]+)"', page):
+        assert f'id="{label_for}"' in page
