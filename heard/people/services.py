@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -62,22 +63,29 @@ REASSIGN_REASONS = {
 }
 
 
-def team_clinicians(supervisor: User, *, organization_id: int) -> list[User]:
-    """The active clinicians who report to `supervisor` in the organization, by name."""
-    return list(
-        User.objects.filter(
-            is_active=True,
+def supervised_clinicians(
+    supervisor: User, *, organization_id: int | None = None
+) -> QuerySet[User]:
+    """The active clinicians who report to `supervisor` (in one organization, or in any), by
+    name."""
+    team = Q(
+        memberships__role=Role.CLINICIAN,
+        memberships__is_active=True,
+        memberships__supervisor__user=supervisor,
+        memberships__supervisor__role=Role.SUPERVISOR,
+        memberships__supervisor__is_active=True,
+    )
+    if organization_id is not None:
+        team &= Q(
             memberships__organization_id=organization_id,
-            memberships__role=Role.CLINICIAN,
-            memberships__is_active=True,
-            memberships__supervisor__user=supervisor,
-            memberships__supervisor__role=Role.SUPERVISOR,
-            memberships__supervisor__is_active=True,
             memberships__supervisor__organization_id=organization_id,
         )
-        .distinct()
-        .order_by("full_name")
-    )
+    return User.objects.filter(team, is_active=True).distinct().order_by("full_name")
+
+
+def team_clinicians(supervisor: User, *, organization_id: int) -> list[User]:
+    """The active clinicians who report to `supervisor` in the organization, by name."""
+    return list(supervised_clinicians(supervisor, organization_id=organization_id))
 
 
 def reassign_client(

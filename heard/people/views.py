@@ -6,7 +6,6 @@ import hashlib
 from typing import Any
 from urllib.parse import urlencode
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,6 +27,7 @@ from heard.instruments import services as measures
 from heard.milestones import access as milestone_access
 from heard.milestones.views import shown
 from heard.people import access, chart, needs, policy, services
+from heard.people.forms import ReassignForm
 from heard.people.models import ALWAYS_SHARED, CareAssignment, Category
 from heard.people.ranking import Reason, ReasonCode, Tier
 from heard.profiles import access as profile_access
@@ -156,16 +156,6 @@ def _reason_text(reason: Reason) -> str:
     }
 
 
-class _ReassignForm(forms.Form):
-    to_clinician = forms.ModelChoiceField(
-        queryset=User.objects.filter(is_active=True), to_field_name="public_id"
-    )
-    from_clinician = forms.ModelChoiceField(
-        queryset=User.objects.filter(is_active=True), to_field_name="public_id", required=False
-    )
-    reason = forms.ChoiceField(choices=list(services.REASSIGN_REASONS.items()))
-
-
 def _caseload_context(
     user: User, rows: list[CareAssignment], *, supervised: set[int], request: HttpRequest
 ) -> dict[str, Any]:
@@ -279,10 +269,10 @@ def caseload_reassign(request: HttpRequest, client_id: str) -> HttpResponse:
     client = access.access_client(
         user, client_id, category=None, action="care:assignment:reassign", care_team_only=True
     )
-    form = _ReassignForm(request.POST)
+    form = ReassignForm(request.POST, supervisor=user)
     try:
         if not form.is_valid():
-            raise ValidationError(_("Choose a clinician and a reason."))
+            raise ValidationError([e for errors in form.errors.values() for e in errors])
         services.reassign_client(
             user,
             client=client,

@@ -270,7 +270,9 @@ def test_a_bad_reassign_form_says_what_is_missing(
 ) -> None:
     url = reverse("people:caseload_reassign", args=[personas.casey.public_id])
     response = client_for("sam").post(url, {}, follow=True)
-    assert "Choose a clinician and a reason." in response.content.decode()
+    page = response.content.decode()
+    assert "Choose a clinician." in page
+    assert "Choose a reason for the change." in page
 
 
 def test_anonymous_visitors_are_sent_to_sign_in() -> None:
@@ -446,3 +448,16 @@ def test_when_the_session_has_ended_a_poll_sends_the_whole_page_to_sign_in(db: N
     assert "next=/care/" in polled["HX-Redirect"]
     # A plain request is redirected as before.
     assert Client().get(caseload).status_code == 302
+
+
+def test_a_supervisor_can_only_choose_a_clinician_from_their_team(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    url = reverse("people:caseload_reassign", args=[personas.casey.public_id])
+    # Eli is a clinician in the service, but he does not report to Sam.
+    data = {"to_clinician": str(personas.eli.public_id), "reason": "other"}
+    response = client_for("sam").post(url, data, follow=True)
+    assert "Choose a clinician in your team." in response.content.decode()
+    assert [a.clinician for a in CareAssignment.objects.active().filter(client=personas.casey)] == [
+        personas.dana
+    ]

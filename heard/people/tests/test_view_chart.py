@@ -155,7 +155,8 @@ def test_the_chart_shows_every_kind_on_one_timeline_newest_first(personas, clien
     # Trajectories: a PHQ-9 chart with its bands, and mood and stress from check-ins.
     (phq9,) = response.context["chart"].measure_charts
     assert phq9.instrument_name == "PHQ-9"
-    assert phq9.has_bands and phq9.has_deterioration
+    assert phq9.has_bands
+    assert phq9.has_deterioration
     assert [c.metric for c in response.context["chart"].checkin_charts] == ["mood", "stress"]
     assert "Trajectories" in page
 
