@@ -14,17 +14,20 @@ broken by primary key (the per-client page code leaves them to the database).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
-from functools import cache
-from typing import cast
+from functools import cache, lru_cache
+from typing import Any, cast
 
 from django.db.models import (
+    BooleanField,
     Count,
     DateTimeField,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Value,
@@ -103,6 +106,14 @@ def _from_ends(instrument_id: str, first: int, last: int, *, several: bool) -> T
 # --- Episode outcomes --------------------------------------------------------------------------
 
 
+# The values `with_outcome_values` adds to each episode, all `outcome_from_values` needs.
+OUTCOME_VALUES = (
+    "outcome_closed",
+    "outcome_attended",
+    *(f"{key}_{end}" for _, key in _EPISODE_MEASURES for end in ("first", "second", "last")),
+)
+
+
 def episode_outcomes(
     episodes: QuerySet[Episode], *, now: datetime | None = None
 ) -> dict[int, EpisodeOutcome]:
@@ -113,13 +124,26 @@ def episode_outcomes(
     while open; both ends included), and the attended treatment sessions in the episode's
     service in the same window, which count only once the episode has closed.
 
-    One query: correlated subqueries per episode, each an index range read on (client,
-    instrument, completed_at) or (client, starts_at), so the cost grows with the episodes,
-    not with the whole table. Streaming the clients' rows through Python instead was several
-    times slower on both SQLite and PostgreSQL (bench/README.md).
+    One query (`with_outcome_values`); a caller that reads other values of the same episodes
+    can add them to that query instead of running two.
     """
-    end = Coalesce("closed_at", Value(now or timezone.now(), output_field=DateTimeField()))
-    annotated = episodes.annotate(window_end=end)
+    rows = with_outcome_values(episodes, now=now).order_by().values("pk", *OUTCOME_VALUES)
+    return {row["pk"]: outcome_from_values(row) for row in rows}
+
+
+def with_outcome_values(
+    episodes: QuerySet[Episode], *, now: datetime | None = None
+) -> QuerySet[Episode]:
+    """`episodes` annotated with OUTCOME_VALUES, for `outcome_from_values`.
+
+    Correlated subqueries per episode, each an index range read on (client, instrument,
+    completed_at) or (client, starts_at), so the cost grows with the episodes, not with the
+    whole table. Streaming the clients' rows through Python instead was several times slower
+    on both SQLite and PostgreSQL (bench/README.md).
+    """
+    end = Coalesce(
+        OuterRef("closed_at"), Value(now or timezone.now(), output_field=DateTimeField())
+    )
     measures = {}
     for instrument_id, key in _EPISODE_MEASURES:
         scored = Assessment.objects.filter(
@@ -128,7 +152,7 @@ def episode_outcomes(
             status=AssessmentStatus.COMPLETED,
             total__isnull=False,
             completed_at__gte=OuterRef("opened_at"),
-            completed_at__lte=OuterRef("window_end"),
+            completed_at__lte=end,
         )
         oldest_first = scored.order_by("completed_at", "pk")
         measures[f"{key}_first"] = Subquery(oldest_first.values("total")[:1])
@@ -146,32 +170,45 @@ def episode_outcomes(
             # NHS Talking Therapies counts attended treatment contacts only.
             kind=AppointmentKind.TREATMENT,
             starts_at__gte=OuterRef("opened_at"),
-            starts_at__lte=OuterRef("window_end"),
+            starts_at__lte=end,
         )
         .order_by()
         .values("client_id")
         .annotate(n=Count("pk"))
         .values("n")
     )
-    rows = (
-        annotated.annotate(
-            attended=Coalesce(Subquery(attended, output_field=IntegerField()), 0),
-            **measures,
-        )
-        .order_by()
-        .values("pk", "closed_at", "attended", *measures)
+    return episodes.annotate(
+        # Whether it has closed, without reading (and converting) the time itself.
+        outcome_closed=ExpressionWrapper(Q(closed_at__isnull=False), BooleanField()),
+        outcome_attended=Coalesce(Subquery(attended, output_field=IntegerField()), 0),
+        **measures,
     )
-    outcomes = {}
-    for row in rows:
-        pairs = {
-            key: (row[f"{key}_first"], row[f"{key}_last"])
-            if row[f"{key}_second"] is not None
-            else None
-            for _, key in _EPISODE_MEASURES
-        }
-        outcomes[row["pk"]] = episode_outcome(
-            phq9=pairs["phq9"],
-            gad7=pairs["gad7"],
-            attended_sessions=row["attended"] if row["closed_at"] is not None else 0,
-        )
-    return outcomes
+
+
+def outcome_from_values(row: Mapping[str, Any]) -> EpisodeOutcome:
+    """The outcome of one episode from its OUTCOME_VALUES (a `.values()` row)."""
+    return _outcome(
+        row["phq9_first"] if row["phq9_second"] is not None else None,
+        row["phq9_last"],
+        row["gad7_first"] if row["gad7_second"] is not None else None,
+        row["gad7_last"],
+        row["outcome_attended"] if row["outcome_closed"] else 0,
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _outcome(
+    phq9_first: int | None,
+    phq9_last: int | None,
+    gad7_first: int | None,
+    gad7_last: int | None,
+    attended: int,
+) -> EpisodeOutcome:
+    # A few totals and a session count decide the outcome, so a whole service repeats the
+    # same few thousand combinations: a cache spares most of the work (outcomes are frozen).
+    # A first total is None here when there was no second one, so no pair.
+    return episode_outcome(
+        phq9=None if phq9_first is None else (phq9_first, cast(int, phq9_last)),
+        gad7=None if gad7_first is None else (gad7_first, cast(int, gad7_last)),
+        attended_sessions=attended,
+    )

@@ -38,7 +38,6 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
     ended = episodes.filter(
         closed_at__gte=_day_start(start), closed_at__lt=_day_start(end + timedelta(days=1))
     )
-    outcomes = bulk.episode_outcomes(ended)
     # The clinician of record: the latest care assignment in the service that began before
     # the episode ended; failing that (an episode recorded after the fact), the first one after.
     assignments = CareAssignment.objects.filter(
@@ -63,8 +62,10 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
         .order_by("starts_at")
         .values("starts_at")[:1]
     )
+    # One query: the outcome's values (instruments.bulk) and the report's own.
     values = (
-        ended.annotate(
+        bulk.with_outcome_values(ended)
+        .annotate(
             clinician=clinician,
             first_session=Subquery(first_session),
             organization_name=F("organization__name"),
@@ -79,6 +80,7 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
             "referred_on",
             "closed_at",
             "first_session",
+            *bulk.OUTCOME_VALUES,
         )
     )
     loaded = list(values)
@@ -103,7 +105,7 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
             first_session_on=(
                 row["first_session"].astimezone(zone).date() if row["first_session"] else None
             ),
-            outcome=outcomes[row["pk"]],
+            outcome=bulk.outcome_from_values(row),
             referred_on=row["referred_on"],
         )
         for row in loaded
