@@ -20,14 +20,16 @@ RATE_LABELS = {
     "measure_completion": gettext_lazy("Paired measures"),
 }
 
-# Bar chart geometry, in SVG units.
-CHART_WIDTH = 600
-LABEL_WIDTH = 190
-BAR_START = 200
-BAR_SPACE = 320
-ROW_HEIGHT = 30
+# Bar chart geometry, in SVG units. Each group is a label line with its bar below it, so the
+# drawing stays narrow and its 16-unit text stays readable when a phone shrinks it (CSS caps
+# its width on wide screens: .heard-report-chart svg).
+CHART_WIDTH = 360
+BAR_START = 0
+BAR_SPACE = 280
+LABEL_HEIGHT = 20
+ROW_HEIGHT = 50
 BAR_HEIGHT = 18
-MAX_LABEL_CHARS = 26
+MAX_LABEL_CHARS = 48
 
 
 def fewer_than() -> str:
@@ -104,8 +106,9 @@ def headers() -> list[str]:
 class Bar:
     label: str  # shortened to fit the drawing
     full_label: str
-    y: int
-    text_y: int
+    y: int  # the bar's top
+    label_y: int  # the label's baseline, above the bar
+    text_y: int  # the value's baseline, beside the bar
     width: float
     value_x: float
     value: str
@@ -135,12 +138,14 @@ def charts(report: Report, table: Sequence[Row]) -> list[BarChart]:
         for position, line in enumerate(table):
             cell = line.rates[index]
             width = 0.0 if cell.percent is None else round(BAR_SPACE * cell.percent / 100, 1)
-            top = position * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) // 2
+            row_top = position * ROW_HEIGHT
+            top = row_top + LABEL_HEIGHT + 4
             bars.append(
                 Bar(
                     label=_short(line.label),
                     full_label=line.label,
                     y=top,
+                    label_y=row_top + LABEL_HEIGHT - 4,
                     text_y=top + BAR_HEIGHT - 4,
                     width=width,
                     value_x=BAR_START + width + 6,
@@ -153,7 +158,7 @@ def charts(report: Report, table: Sequence[Row]) -> list[BarChart]:
                 title=str(RATE_LABELS[name]),
                 height=max(ROW_HEIGHT, ROW_HEIGHT * len(table)),
                 bar_height=BAR_HEIGHT,
-                label_x=LABEL_WIDTH,
+                label_x=BAR_START,
                 bar_x=BAR_START,
                 bars=bars,
                 cells=[(line.label, line.rates[index]) for line in table],

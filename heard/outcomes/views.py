@@ -50,6 +50,7 @@ def report(request: HttpRequest) -> HttpResponse:
             "rows": table,
             "total": present.total_row(result),
             "charts": present.charts(result, table),
+            "chart_width": present.CHART_WIDTH,
             "query": request.GET.urlencode(),
         }
     return render(request, "outcomes/report.html", context)

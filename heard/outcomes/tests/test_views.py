@@ -145,3 +145,17 @@ def test_the_period_is_a_set_of_radio_buttons_with_the_current_one_checked(
     # Each label belongs to a real input.
     for label_for in re.findall(r'<label class="usa-radio__label" for="([^"]+)"', page):
         assert f'id="{label_for}"' in page
+
+
+def test_each_bar_has_its_label_above_it_and_fits_a_phone_drawing(personas, client_for) -> None:
+    build(personas)
+    response = client_for("sam").get(REPORT, {"group_by": "clinician"})
+    width = response.context["chart_width"]
+    for chart in response.context["charts"]:
+        for bar in chart.bars:
+            assert bar.label_y < bar.y  # the label line sits above its bar
+            # The value ("100.0%", about 3 units a character at 16 units) stays inside.
+            assert bar.value_x + 9 * len(bar.value) <= width
+        tops = [bar.y for bar in chart.bars]
+        assert tops == sorted(tops)
+        assert chart.height >= tops[-1] + chart.bar_height
