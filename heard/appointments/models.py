@@ -44,7 +44,15 @@ class Appointment(PublicModel):
 
     class Meta:
         ordering = ["starts_at"]
-        indexes = [models.Index(fields=["client", "starts_at"], name="appointment_client_idx")]
+        indexes = [
+            models.Index(fields=["client", "starts_at"], name="appointment_client_idx"),
+            # Covers the service report's attended sessions of an episode (count and first):
+            # an index-only range read, no table row per appointment.
+            models.Index(
+                fields=["client", "organization", "status", "starts_at", "kind"],
+                name="appointment_attended_idx",
+            ),
+        ]
 
     @property
     def has_started(self) -> bool:

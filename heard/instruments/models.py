@@ -89,6 +89,12 @@ class Assessment(PublicModel):
                 fields=["client", "instrument", "completed_at"], name="assessment_trend_idx"
             ),
             models.Index(fields=["status", "completed_at"], name="assessment_status_idx"),
+            # Covers the service report's first / second / last scored total of an episode
+            # (instruments.bulk): an index-only range read, no table row per assessment.
+            models.Index(
+                fields=["client", "instrument", "status", "completed_at", "id", "total"],
+                name="assessment_outcome_idx",
+            ),
         ]
 
     def answer_list(self, count: int) -> list[int | None]:
