@@ -14,7 +14,7 @@ broken by primary key (the per-client page code leaves them to the database).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any, cast
@@ -107,10 +107,16 @@ def _from_ends(instrument_id: str, first: int, last: int, *, several: bool) -> T
 
 
 # The values `with_outcome_values` adds to each episode, all `outcome_from_values` needs.
+# (`outcome_from_values` reads them in this order.)
 OUTCOME_VALUES = (
     "outcome_closed",
     "outcome_attended",
-    *(f"{key}_{end}" for _, key in _EPISODE_MEASURES for end in ("first", "second", "last")),
+    "phq9_first",
+    "phq9_second",
+    "phq9_last",
+    "gad7_first",
+    "gad7_second",
+    "gad7_last",
 )
 
 
@@ -127,8 +133,8 @@ def episode_outcomes(
     One query (`with_outcome_values`); a caller that reads other values of the same episodes
     can add them to that query instead of running two.
     """
-    rows = with_outcome_values(episodes, now=now).order_by().values("pk", *OUTCOME_VALUES)
-    return {row["pk"]: outcome_from_values(row) for row in rows}
+    rows = with_outcome_values(episodes, now=now).order_by().values_list("pk", *OUTCOME_VALUES)
+    return {pk: outcome_from_values(values) for pk, *values in rows}
 
 
 def with_outcome_values(
@@ -185,14 +191,18 @@ def with_outcome_values(
     )
 
 
-def outcome_from_values(row: Mapping[str, Any]) -> EpisodeOutcome:
-    """The outcome of one episode from its OUTCOME_VALUES (a `.values()` row)."""
+def outcome_from_values(values: Sequence[Any]) -> EpisodeOutcome:
+    """The outcome of one episode from its OUTCOME_VALUES, in order (a `.values_list()` row
+    or a slice of one)."""
+    closed, attended, phq9_first, phq9_second, phq9_last, gad7_first, gad7_second, gad7_last = (
+        values
+    )
     return _outcome(
-        row["phq9_first"] if row["phq9_second"] is not None else None,
-        row["phq9_last"],
-        row["gad7_first"] if row["gad7_second"] is not None else None,
-        row["gad7_last"],
-        row["outcome_attended"] if row["outcome_closed"] else 0,
+        phq9_first if phq9_second is not None else None,
+        phq9_last,
+        gad7_first if gad7_second is not None else None,
+        gad7_last,
+        attended if closed else 0,
     )
 
 
