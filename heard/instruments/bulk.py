@@ -21,10 +21,10 @@ from typing import Any, cast
 
 from django.db.models import (
     BooleanField,
-    Count,
     DateTimeField,
     ExpressionWrapper,
     F,
+    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -179,8 +179,9 @@ def with_outcome_values(
             starts_at__lte=end,
         )
         .order_by()
-        .values("client_id")
-        .annotate(n=Count("pk"))
+        # COUNT(*) without GROUP BY: PostgreSQL then reads the covering index alone (with
+        # COUNT(id) it read the table too, id not being in that index).
+        .annotate(n=Func(template="COUNT(*)", output_field=IntegerField()))
         .values("n")
     )
     return episodes.annotate(

@@ -3,12 +3,13 @@ all, whatever the size of the service) and hand them to `rules`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import CharField, F, OuterRef, QuerySet, Subquery
-from django.db.models.expressions import Combinable
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
@@ -64,19 +65,18 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
         .order_by("starts_at")
         .values("starts_at")[:1]
     )
-    # One query: the outcome's values (instruments.bulk) and the report's own. On SQLite the
-    # times come as the stored text (`_local_day` reads it): Django's datetime conversion cost
-    # about 1 s over a whole service there (three per episode). PostgreSQL's driver gives
-    # datetimes without that cost. Tuples, not dicts, for the same reason.
-    as_read = _as_text if connections[ended.db].vendor == "sqlite" else _as_is
+    # One query: the outcome's values (instruments.bulk) and the report's own. Times come as
+    # the database's text (`_local_day` reads it): Django's per-value datetime conversion
+    # cost about 1 s over a whole service, on SQLite and PostgreSQL alike (three per episode).
+    # Tuples, not dicts, for the same reason.
     rows = (
         bulk.with_outcome_values(ended)
         .annotate(
             clinician=clinician,
             organization_name=F("organization__name"),
-            opened_time=as_read(F("opened_at")),
-            closed_time=as_read(F("closed_at")),
-            first_session_time=as_read(Subquery(first_session)),
+            opened_time=Cast("opened_at", CharField()),
+            closed_time=Cast("closed_at", CharField()),
+            first_session_time=Cast(Subquery(first_session), CharField()),
         )
         .order_by()
         .values_list(
@@ -91,7 +91,8 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
             *bulk.OUTCOME_VALUES,
         )
     )
-    loaded = list(rows)
+    with _without_jit(ended.db):
+        loaded = list(rows)
     clinician_ids = {row[3] for row in loaded if row[3] is not None}  # row[3]: "clinician"
     names = {
         user.pk: user.display_name
@@ -128,22 +129,27 @@ def episode_rows(episodes: QuerySet[Episode], *, start: date, end: date) -> list
     ]
 
 
-def _as_text(expression: Combinable) -> Combinable:
-    return Cast(expression, CharField())
+@contextmanager
+def _without_jit(alias: str) -> Iterator[None]:
+    """On PostgreSQL, no JIT compilation in the block: for the report's query it took over a
+    second at full size, more than it saved (the query is many small index reads, not one
+    long scan). Elsewhere, nothing (SQLite needs no transaction for a read)."""
+    if connections[alias].vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")
+        yield
 
 
-def _as_is(expression: Combinable) -> Combinable:
-    return expression
-
-
-def _local_day(value: str | datetime, zone: tzinfo) -> date:
-    """The service's local day of a time, as `timezone.localdate` gives it. A string is
-    SQLite's stored text: ISO 8601 in UTC, without an offset (Django stores UTC there)."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-    return value.astimezone(zone).date()
+def _local_day(stored: str, zone: tzinfo) -> date:
+    """The service's local day of a time read as the database's text, as
+    `timezone.localdate` gives it: ISO 8601, with an offset on PostgreSQL (DateStyle ISO,
+    which psycopg requires anyway) and in UTC without one on SQLite (Django stores UTC)."""
+    moment = datetime.fromisoformat(stored)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone).date()
 
 
 def service_report(
