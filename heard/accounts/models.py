@@ -144,6 +144,16 @@ class Membership(PublicModel):
                 fields=["user", "organization", "role"], name="membership_one_per_role"
             ),
         ]
+        indexes = [
+            # Who reports to a supervisor (people.policy.supervised_assignments, on every
+            # caseload). Only clinicians' rows have one; without the condition SQLite judges
+            # the plain foreign-key index useless (nearly every row is NULL) and scans.
+            models.Index(
+                fields=["supervisor"],
+                condition=models.Q(supervisor__isnull=False),
+                name="membership_supervisor_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id}@{self.organization_id}:{self.role}"
