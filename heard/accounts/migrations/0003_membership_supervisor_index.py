@@ -4,14 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_user_add_time_zone'),
+        ("accounts", "0002_user_add_time_zone"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='membership',
-            index=models.Index(condition=models.Q(('supervisor__isnull', False)), fields=['supervisor'], name='membership_supervisor_idx'),
+            model_name="membership",
+            index=models.Index(
+                condition=models.Q(("supervisor__isnull", False)),
+                fields=["supervisor"],
+                name="membership_supervisor_idx",
+            ),
         ),
     ]
