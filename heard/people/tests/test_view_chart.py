@@ -4,12 +4,15 @@ care team may see, filtered by kind and period, with sharing, note privacy and a
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from heard.appointments import services as appointments
 from heard.appointments.models import AppointmentStatus, EpisodeCloseReason
@@ -26,6 +29,8 @@ from heard.people import chart, policy
 from heard.people import services as people
 from heard.people.models import Category
 from heard.safety.models import AlertLevel, RiskAlert, SafetyPlan, SafetyPlanVersion, SignalSource
+from heard.testing.base import PASSWORD
+from heard.testing.browser import new_page
 
 pytestmark = pytest.mark.django_db
 
@@ -293,3 +298,46 @@ def test_shared_categories_agrees_with_shares_one_by_one(personas):
     assert policy.shared_categories(personas.cam) == {
         category for category, _label in Category.choices if policy.shares(personas.cam, category)
     }
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_filtering_the_timeline_in_a_browser_swaps_it_and_moves_focus_to_it(
+    live_server: Any, personas, browser: Any
+) -> None:
+    """Dana, at 390 px, keeps only session notes: htmx swaps the chart in place, the address
+    keeps the filter, focus lands on the timeline's heading, and no CSP errors."""
+    now = timezone.now()
+    _phq9(personas, 5, 20)
+    signed = notes.create_note(
+        personas.dana,
+        client=personas.casey,
+        template="soap",
+        session_date=timezone.localdate(now - timedelta(days=2)),
+        fields={"subjective": "Talked about sleep."},
+    )
+    notes.sign_note(personas.dana, note=signed)
+    page = new_page(browser)
+    page.goto(f"{live_server.url}/account/login/")
+    page.get_by_label("Email").fill(personas.dana.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/account/mfa/setup/**")
+    device = TOTPDevice.objects.get(user=personas.dana, confirmed=False)
+    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Turn on two-step sign-in").click()
+    page.get_by_role("link", name="I've saved them, continue").click()
+    page.goto(live_server.url + record_url(personas))
+    tags = page.locator(".heard-timeline__tag")
+    assert set(tags.all_inner_texts()) == {"QUESTIONNAIRE", "NOTE"}
+    for kind in chart.Kind:
+        if kind is not chart.Kind.NOTE:
+            page.locator(f"label[for=kind-{kind.value}]").click()
+    with page.expect_response(lambda r: "kind=note" in r.url):
+        page.get_by_role("button", name="Update timeline").click()
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'timeline-h'")
+    assert set(tags.all_inner_texts()) == {"NOTE"}
+    assert "kind=note" in page.url
+    assert page.locator("#chart").count() == 1  # swapped in place, not nested
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.csp_errors == []

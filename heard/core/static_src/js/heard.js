@@ -54,6 +54,19 @@
     leave(link.getAttribute("data-quick-exit-url"));
   });
 
+  // After htmx swaps in new content for a form marked [data-focus-after-swap="#id"], move
+  // focus to that element (a heading with tabindex="-1"), so keyboard and screen reader users
+  // land on what changed instead of on a control that no longer exists.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var config = event.detail && event.detail.requestConfig;
+    var source = config && config.elt;
+    var selector = source && source.getAttribute ? source.getAttribute("data-focus-after-swap") : null;
+    var target = selector ? document.querySelector(selector) : null;
+    if (target && target !== document.activeElement) {
+      target.focus();
+    }
+  });
+
   // A page restored from the back/forward cache after a quick exit must not reappear.
   window.addEventListener("pageshow", function (event) {
     var link = quickExitLink();
