@@ -307,6 +307,8 @@ def test_filtering_the_timeline_in_a_browser_swaps_it_and_moves_focus_to_it(
 ) -> None:
     """Dana, at 390 px, keeps only session notes: htmx swaps the chart in place, the address
     keeps the filter, focus lands on the timeline's heading, and no CSP errors."""
+    from playwright.sync_api import expect  # the browser extra; never a string eval (CSP)
+
     now = timezone.now()
     _phq9(personas, 5, 20)
     signed = notes.create_note(
@@ -335,7 +337,7 @@ def test_filtering_the_timeline_in_a_browser_swaps_it_and_moves_focus_to_it(
             page.locator(f"label[for=kind-{kind.value}]").click()
     with page.expect_response(lambda r: "kind=note" in r.url):
         page.get_by_role("button", name="Update timeline").click()
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'timeline-h'")
+    expect(page.locator("#timeline-h")).to_be_focused()
     assert set(tags.all_inner_texts()) == {"NOTE"}
     assert "kind=note" in page.url
     assert page.locator("#chart").count() == 1  # swapped in place, not nested
