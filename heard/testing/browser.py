@@ -51,3 +51,23 @@ def new_page(browser: Any, *, width: int = 390, height: int = 844) -> Any:
         lambda m: page.csp_errors.append(m.text) if "Content Security Policy" in m.text else None,
     )
     return page
+
+
+def sign_in_staff(page: Any, base: str, user: Any) -> None:
+    """Sign `user` in on `page` and set up two-step sign-in, as every staff member must on
+    their first sign-in; ends on the caseload."""
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from heard.testing.base import PASSWORD
+
+    page.goto(f"{base}/account/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/account/mfa/setup/**")
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
+    page.get_by_role("button", name="Turn on two-step sign-in").click()
+    page.get_by_role("link", name="I've saved them, continue").click()
+    page.wait_for_url(f"{base}/care/")

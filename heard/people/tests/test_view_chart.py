@@ -11,8 +11,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from heard.appointments import services as appointments
 from heard.appointments.models import AppointmentStatus, EpisodeCloseReason
@@ -29,8 +27,7 @@ from heard.people import chart, policy
 from heard.people import services as people
 from heard.people.models import Category
 from heard.safety.models import AlertLevel, RiskAlert, SafetyPlan, SafetyPlanVersion, SignalSource
-from heard.testing.base import PASSWORD
-from heard.testing.browser import new_page
+from heard.testing.browser import new_page, sign_in_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -320,15 +317,7 @@ def test_filtering_the_timeline_in_a_browser_swaps_it_and_moves_focus_to_it(
     )
     notes.sign_note(personas.dana, note=signed)
     page = new_page(browser)
-    page.goto(f"{live_server.url}/account/login/")
-    page.get_by_label("Email").fill(personas.dana.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/account/mfa/setup/**")
-    device = TOTPDevice.objects.get(user=personas.dana, confirmed=False)
-    page.get_by_label("Code").fill(f"{totp(device.bin_key):06d}")
-    page.get_by_role("button", name="Turn on two-step sign-in").click()
-    page.get_by_role("link", name="I've saved them, continue").click()
+    sign_in_staff(page, live_server.url, personas.dana)
     page.goto(live_server.url + record_url(personas))
     tags = page.locator(".heard-timeline__tag")
     assert set(tags.all_inner_texts()) == {"QUESTIONNAIRE", "NOTE"}
