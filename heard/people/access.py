@@ -70,7 +70,6 @@ def visible_assignments(user: User) -> QuerySet[CareAssignment]:
         policy.clinician_assignments(user)
         .select_related("client", "organization")
         .order_by("client__full_name")
-        .distinct()
     )
 
 
@@ -80,7 +79,6 @@ def visible_supervised_assignments(user: User) -> QuerySet[CareAssignment]:
         policy.supervised_assignments(user)
         .select_related("client", "clinician", "organization")
         .order_by("clinician__full_name", "client__full_name")
-        .distinct()
     )
 
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -32,7 +33,7 @@ from heard.people.models import ALWAYS_SHARED, CareAssignment, Category
 from heard.people.ranking import Reason, ReasonCode, Tier
 from heard.profiles import access as profile_access
 from heard.safety import access as safety_access
-from heard.safety.models import AlertLevel
+from heard.safety.models import AlertLevel, AlertStatus
 from heard.skills import suggest
 
 
@@ -169,6 +170,8 @@ def _caseload_context(
         org: services.team_clinicians(user, organization_id=org)
         for org in {a.organization_id for a in rows if a.pk in supervised}
     }
+    # Translated once per page, not once per row (lazy strings are slow to render).
+    tier_labels = {tier: str(label) for tier, label in _TIER_LABELS.items()}
     shown: list[dict[str, Any]] = []
     for r in needs.rank_assignments(rows, now=timezone.now()):
         a = r.item
@@ -190,7 +193,7 @@ def _caseload_context(
                 "client": a.client,
                 "clinician": clinician,
                 "tier": r.tier.name.lower(),
-                "tier_label": _TIER_LABELS[r.tier],
+                "tier_label": tier_labels[r.tier],
                 "reasons": [_reason_text(reason) for reason in r.reasons],
                 "targets": [c for c in options.get(a.organization_id, []) if c.pk != a.clinician_id]
                 if a.pk in supervised
@@ -229,17 +232,43 @@ def _caseload_context(
     }
 
 
+def _slim(assignments: QuerySet[CareAssignment], *people: str) -> QuerySet[CareAssignment]:
+    """Only the columns the caseload reads: the client (and `people`, e.g. the clinician) by
+    name and id. Django builds and converts a fraction of each row (a third of the page's
+    Python time went on assignment rows)."""
+    names = ("client", *people)
+    person = ("public_id", "full_name", "preferred_name", "email")
+    return (
+        assignments.select_related(None)
+        .select_related(*names)
+        .only(
+            "public_id",
+            "organization",
+            "client",
+            "clinician",
+            "active_from",
+            *names,
+            *(f"{name}__{field}" for name in names for field in person),
+        )
+    )
+
+
 @login_required_htmx
 def caseload(request: HttpRequest) -> HttpResponse:
     """Everyone the user cares for (and, for a supervisor, their team's clients) ranked by
     need, with filters and name search. HTMX polls send `since` (the fingerprint of what is
     on screen): unchanged → 204, nothing swapped; changed → only the list partial."""
     user = request_user(request)
-    own = list(access.visible_assignments(user))
-    team = [a for a in access.visible_supervised_assignments(user) if a.clinician_id != user.pk]
+    own = list(_slim(access.visible_assignments(user)))
+    team = [
+        a
+        for a in _slim(access.visible_supervised_assignments(user), "clinician")
+        if a.clinician_id != user.pk
+    ]
     view = _caseload_context(user, own + team, supervised={a.pk for a in team}, request=request)
-    alerts = list(safety_access.visible_alerts(user))
-    contact_requests = list(safety_access.visible_contact_requests(user))
+    # The team just read stands for the care-team subqueries (the database plans them once).
+    alerts = list(safety_access.visible_alerts(user, team=own + team))
+    contact_requests = list(safety_access.visible_contact_requests(user, team=own + team))
     # What is on screen: the ranked rows, and the alerts and requests above them (a colleague
     # acknowledging an alert changes the page too).
     seen = [(str(a.public_id), a.status) for a in alerts]
@@ -253,6 +282,8 @@ def caseload(request: HttpRequest) -> HttpResponse:
         "has_team": bool(team),
         "alerts": alerts,
         "contact_requests": contact_requests,
+        # The navigation's badge, counted from the alerts above instead of another query.
+        "open_alert_count": sum(a.status == AlertStatus.OPEN for a in alerts),
     }
     if is_htmx(request):
         if request.GET.get("since") == fingerprint:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -13,7 +14,7 @@ from heard.audit.models import Outcome
 from heard.core.ids import parse_uuid
 from heard.people import policy
 from heard.people.access import access_client
-from heard.people.models import Category
+from heard.people.models import CareAssignment, Category
 from heard.safety.models import (
     AlertStatus,
     ContactRequest,
@@ -24,18 +25,31 @@ from heard.safety.models import (
 )
 
 
-def _on_team(user: User) -> Q:
+def _on_team(user: User, team: Iterable[CareAssignment] | None = None) -> Q:
     """The clients on `user`'s care team now, as clinician or as a clinician's supervisor: a
-    condition on `client_id`, read by the database in the same query (no round trips)."""
+    condition on `client_id`, read by the database in the same query (no round trips).
+
+    `team`: the assignments the caller has just read for `user` through `people.access`
+    (visible_assignments and visible_supervised_assignments, as the caseload does). Their
+    client ids replace the subqueries, sparing the database planning the care-team joins
+    again (about 5 ms a query on PostgreSQL). Never build it from request input."""
+    if team is not None:
+        return Q(client_id__in={a.client_id for a in team})
     return Q(client_id__in=policy.clinician_assignments(user).values("client_id")) | Q(
         client_id__in=policy.supervised_assignments(user).values("client_id")
     )
 
 
-def visible_alerts(user: User, *, include_resolved: bool = False) -> QuerySet[RiskAlert]:
+def visible_alerts(
+    user: User,
+    *,
+    include_resolved: bool = False,
+    team: Iterable[CareAssignment] | None = None,
+) -> QuerySet[RiskAlert]:
     """Alerts about the clients on `user`'s care team (as clinician or supervisor), newest
-    first, with the client loaded. Safety is always shared, so no sharing check applies."""
-    alerts = RiskAlert.objects.filter(_on_team(user)).select_related("client")
+    first, with the client loaded. Safety is always shared, so no sharing check applies.
+    `team`: see `_on_team`."""
+    alerts = RiskAlert.objects.filter(_on_team(user, team)).select_related("client")
     # Resolved alerts are history: shown only when asked for.
     if not include_resolved:
         alerts = alerts.exclude(status=AlertStatus.RESOLVED)
@@ -93,11 +107,13 @@ def contact_requested(alert: RiskAlert | None) -> bool:
     return alert is not None and ContactRequest.objects.filter(alert=alert).exists()
 
 
-def visible_contact_requests(user: User) -> QuerySet[ContactRequest]:
+def visible_contact_requests(
+    user: User, *, team: Iterable[CareAssignment] | None = None
+) -> QuerySet[ContactRequest]:
     """Open requests for contact from the clients on `user`'s care team, oldest first (the
-    longest wait at the top)."""
+    longest wait at the top). `team`: see `_on_team`."""
     return (
-        ContactRequest.objects.filter(_on_team(user), status=ContactRequestStatus.OPEN)
+        ContactRequest.objects.filter(_on_team(user, team), status=ContactRequestStatus.OPEN)
         .select_related("client")
         .order_by("created_at")
     )

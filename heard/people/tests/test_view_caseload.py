@@ -307,15 +307,24 @@ def test_the_page_query_count_does_not_grow_with_the_caseload(
             if i % 3 == 0:
                 _alert(user, "urgent")
 
+    # Dana's own caseload, and Sam's view of it as her supervisor (the clinician is read too).
+    sam = client_for("sam")
     add_clients(0, 2)
     dana.get(CASELOAD)  # warm up (session, sites)
+    sam.get(CASELOAD)
     with django_assert_max_num_queries(60) as small:
         dana.get(CASELOAD)
+    with django_assert_max_num_queries(60) as small_team:
+        sam.get(CASELOAD)
     add_clients(2, 10)
     with django_assert_max_num_queries(60) as large:
         page = dana.get(CASELOAD).content.decode()
+    with django_assert_max_num_queries(60) as large_team:
+        team_page = sam.get(CASELOAD).content.decode()
     assert "Client 11" in page
+    assert "Client 11" in team_page
     assert len(large.captured_queries) == len(small.captured_queries)
+    assert len(large_team.captured_queries) == len(small_team.captured_queries)
 
 
 # --- needs.gather: the facts, directly ----------------------------------------------------------
@@ -461,3 +470,21 @@ def test_a_supervisor_can_only_choose_a_clinician_from_their_team(
     assert [a.clinician for a in CareAssignment.objects.active().filter(client=personas.casey)] == [
         personas.dana
     ]
+
+
+def test_the_navigation_badge_counts_the_open_alerts_the_page_lists(
+    personas: Personas, client_for: Callable[[str], Client]
+) -> None:
+    # The caseload counts its badge from the alerts it lists, not with another query.
+    second = _client(personas, "Robin Hale", "robin@example.org")
+    _alert(personas.casey)
+    _alert(second)
+    badge = '<span class="heard-nav__badge">{n}<span class="usa-sr-only"> open safety alerts'
+    page = client_for("dana").get(CASELOAD).content.decode()
+    assert badge.format(n=2) in page
+    # An acknowledged alert is still listed, but no longer counted as open.
+    safety.acknowledge_alert(personas.dana, alert=RiskAlert.objects.filter(client=second).get())
+    page = client_for("dana").get(CASELOAD).content.decode()
+    assert '<span class="heard-nav__badge">1<span class="usa-sr-only"> open safety alert<' in page
+    # Someone else's caseload shows no badge for Dana's clients.
+    assert "heard-nav__badge" not in client_for("eli").get(CASELOAD).content.decode()
