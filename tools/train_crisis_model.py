@@ -22,17 +22,22 @@ is not used either: some of its lines voice hopelessness ("I don't see things ev
 better") or fear at home ("I get scared when my dad drinks"), which must not be taught as
 "none".
 
-The threshold on P(crisis) is chosen by leaving one crisis set out at a time, together with
-one of as many equal parts of the everyday lines and of the care lines (train on the rest,
-test on what was left out): the lowest threshold at which the whole engine keeps, on average
-over the left-out runs, hard-negative specificity at 0.90 or more (TARGET_SPECIFICITY), as
-decision 0018 set it; the highest threshold tried if none does. Everyday and everyday-care
-specificity (on the left-out parts) are printed beside it but are not a condition: safety
-first, so the rule stays the one that keeps the most crises (requiring 0.98 everyday
-specificity moved the threshold to 0.75 and cost about 0.09 of acute+ideation recall on the
-held-out set). The model is written to heard/safety/screening/data/learned_model.json, then
-read back by the pure-Python code and compared with scikit-learn's probabilities on every
-training text.
+Two bars on P(crisis) are chosen by leaving one crisis set out at a time, together with one
+of as many equal parts of the everyday lines and of the care lines (train on the rest, test
+on what was left out): the threshold, for messages where the patterns found nothing strong
+and nothing that cancels one, and the guarded threshold, for messages where a pattern read a
+crisis word as a figure of speech or media (never past a negation, the past, someone else's
+words or an accident; None leaves those messages to the patterns). The threshold follows
+decision 0018's rule: the lowest at which the whole engine, without the guarded reading,
+keeps on average over the left-out runs hard-negative specificity at 0.90 or more
+(TARGET_SPECIFICITY). The guarded threshold is the one with the highest acute + ideation
+recall (then crisis recall, then everyday specificity) among those that cost at most 0.01 of
+that specificity (GUARD_SPECIFICITY_COST; decision 0018, update of 2026-11-24). Everyday and
+everyday-care specificity (on the left-out parts) are printed beside it but are not a
+condition: safety first (requiring 0.98 everyday specificity moved the threshold to 0.75 and
+cost about 0.09 of acute+ideation recall on the held-out set). The model is written to
+heard/safety/screening/data/learned_model.json, then read back by the pure-Python code and
+compared with scikit-learn's probabilities on every training text.
 """
 
 from __future__ import annotations
@@ -54,7 +59,13 @@ EVERYDAY = tuple(sorted(p.name for p in DATA.glob("everyday_dev*.jsonl")))
 CARE = tuple(sorted(p.name for p in DATA.glob("everyday_care_dev*.jsonl")))
 C = 30.0
 THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+# The guarded threshold: the bar for a message where a pattern took a crisis word for a
+# figure of speech or media (never a negation, the past, someone else or an accident;
+# decision 0018, update of 2026-11-24). None: the learned lexicon never reads those messages.
+GUARDED = (None, 0.8, 0.85, 0.9, 0.95)
 TARGET_SPECIFICITY = 0.90
+# What the guarded reading may cost of the left-out hard-negative specificity.
+GUARD_SPECIFICITY_COST = 0.01
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -84,7 +95,9 @@ def fit(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
     return word_vec, char_vec, model
 
 
-def export(word_vec: Any, char_vec: Any, model: Any, threshold: float) -> dict[str, Any]:
+def export(
+    word_vec: Any, char_vec: Any, model: Any, threshold: float, guarded: float | None = None
+) -> dict[str, Any]:
     word_names = word_vec.get_feature_names_out()
     char_names = char_vec.get_feature_names_out()
     names = [f"w:{g}" for g in word_names] + [f"c:{g}" for g in char_names]
@@ -93,6 +106,7 @@ def export(word_vec: Any, char_vec: Any, model: Any, threshold: float) -> dict[s
         "classes": list(model.classes_),
         "intercept": [round(float(x), 6) for x in model.intercept_],
         "threshold": threshold,
+        "guarded_threshold": guarded,
         "word_idf": {g: round(float(v), 6) for g, v in zip(word_names, word_vec.idf_, strict=True)},
         "char_idf": {g: round(float(v), 6) for g, v in zip(char_names, char_vec.idf_, strict=True)},
         "coef": {
@@ -144,18 +158,28 @@ def everyday_parts(rows: list[dict[str, Any]], count: int) -> list[list[dict[str
     return [rows[i::count] for i in range(count)]
 
 
-def choose_threshold(
+def merit_of_none(figures: tuple[float, ...]) -> tuple[float, float, float]:
+    recall, recall_ai, _, spec_everyday, _ = figures
+    return (round(recall_ai, 3), round(recall, 3), round(spec_everyday, 3))
+
+
+def choose_thresholds(
     sets: dict[str, list[dict[str, Any]]],
     everyday: list[dict[str, Any]],
     care: list[dict[str, Any]],
-) -> float:
+) -> tuple[float, float | None]:
     """Leave one crisis set out at a time, with one part of the everyday lines and one of the
-    care lines; the lowest threshold whose mean hard-negative specificity (on the left-out
-    crisis sets) reaches TARGET_SPECIFICITY (the highest one tried if none does). Everyday
-    and everyday-care specificity on the left-out parts are printed, not required."""
+    care lines, and try every (threshold, guarded threshold) pair. The threshold is decision
+    0018's: the lowest whose unguarded mean hard-negative specificity (on the left-out crisis
+    sets) reaches TARGET_SPECIFICITY (the highest tried if none does). The guarded threshold
+    is the one with the best mean acute + ideation recall (then crisis recall, then everyday
+    specificity) among those costing at most GUARD_SPECIFICITY_COST of that specificity; None
+    if none does or none finds more. Everyday and everyday-care specificity on the left-out
+    parts are printed, and break ties, but are not required."""
     parts = dict(zip(sets, everyday_parts(everyday, len(sets)), strict=True))
     care_parts = dict(zip(sets, everyday_parts(care, len(sets)), strict=True))
-    results: dict[float, list[Figures]] = {t: [] for t in THRESHOLDS}
+    pairs = [(t, g) for t in THRESHOLDS for g in GUARDED if g is None or g > t]
+    results: dict[tuple[float, float | None], list[Figures]] = {pair: [] for pair in pairs}
     for left_out in sets:
         rows = [
             row
@@ -164,31 +188,46 @@ def choose_threshold(
             for row in sets[name] + parts[name] + care_parts[name]
         ]
         fitted = fit(rows)
-        for threshold in THRESHOLDS:
-            model = learned.from_dict(export(*fitted, threshold))
-            results[threshold].append(
+        for threshold, guarded in pairs:
+            model = learned.from_dict(export(*fitted, threshold, guarded))
+            results[(threshold, guarded)].append(
                 (
                     *figures(sets[left_out], model),
                     everyday_specificity(parts[left_out], model),
                     everyday_specificity(care_parts[left_out], model) if care else 1.0,
                 )
             )
-    chosen = THRESHOLDS[-1]
-    for threshold in THRESHOLDS:
-        runs = results[threshold]
-        recall, recall_ai, spec, spec_everyday, spec_care = (
-            sum(r[i] for r in runs) / len(runs) for i in range(5)
-        )
+        print(f"  left out {left_out}", flush=True)
+    means = {
+        pair: tuple(sum(r[i] for r in runs) / len(runs) for i in range(5))
+        for pair, runs in results.items()
+    }
+    for (threshold, guarded), (recall, recall_ai, spec, spec_everyday, spec_care) in means.items():
         print(
-            f"threshold {threshold:.2f}: left-out mean crisis recall {recall:.3f}, "
-            f"acute+ideation {recall_ai:.3f}, hard-negative specificity {spec:.3f}, "
-            f"everyday specificity {spec_everyday:.3f}, everyday-care specificity "
-            f"{spec_care:.3f}"
+            f"threshold {threshold:.2f}, guarded {guarded if guarded else '-'}: left-out mean "
+            f"crisis recall {recall:.3f}, acute+ideation {recall_ai:.3f}, hard-negative "
+            f"specificity {spec:.5f}, everyday specificity {spec_everyday:.3f}, "
+            f"everyday-care specificity {spec_care:.3f}"
         )
-        met = spec >= TARGET_SPECIFICITY
-        if met and chosen == THRESHOLDS[-1]:
-            chosen = threshold
-    print(f"chosen threshold: {chosen}")
+    # The threshold: decision 0018's rule, unguarded (the lowest that keeps the specificity).
+    base = next(
+        (t for t in THRESHOLDS if means[(t, None)][2] >= TARGET_SPECIFICITY), THRESHOLDS[-1]
+    )
+    # The guarded threshold: the best acute + ideation recall (then crisis recall, then
+    # everyday specificity; rounded as printed) among the guards that cost at most
+    # GUARD_SPECIFICITY_COST of the unguarded engine's hard-negative specificity.
+    floor = means[(base, None)][2] - GUARD_SPECIFICITY_COST
+    guards = [g for g in GUARDED if g is not None and g > base and means[(base, g)][2] >= floor]
+
+    def merit(g: float) -> tuple[float, float, float]:
+        recall, recall_ai, _, spec_everyday, _ = means[(base, g)]
+        return (round(recall_ai, 3), round(recall, 3), round(spec_everyday, 3))
+
+    guarded = max(guards, key=merit, default=None)
+    if guarded is not None and merit(guarded) <= merit_of_none(means[(base, None)]):
+        guarded = None  # a guard that finds nothing more is not worth its false alarms
+    chosen = (base, guarded)
+    print(f"chosen threshold: {chosen[0]}, guarded threshold: {chosen[1]}")
     return chosen
 
 
@@ -212,12 +251,12 @@ def main() -> int:
     print("development sets:", ", ".join(f"{n} ({len(r)})" for n, r in sets.items()))
     print("everyday sets:", ", ".join(EVERYDAY), f"({len(everyday)} lines, all none)")
     print("everyday care sets:", ", ".join(CARE), f"({len(care)} lines, all none)")
-    threshold = choose_threshold(sets, everyday, care)
+    threshold, guarded = choose_thresholds(sets, everyday, care)
     if args.cross:
         return 0
     rows = [row for part in sets.values() for row in part] + everyday + care
     word_vec, char_vec, fitted = fit(rows)
-    data = export(word_vec, char_vec, fitted, threshold)
+    data = export(word_vec, char_vec, fitted, threshold, guarded)
     model = learned.from_dict(data)
     # The pure-Python reading must agree with scikit-learn's.
     from scipy.sparse import hstack

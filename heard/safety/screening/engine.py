@@ -402,7 +402,36 @@ def screen(
         match = layer.match(text, lang or detect_language(folded.text))
         if match is not None and match.label in SEMANTIC_LABELS:
             return _semantic_result(text, match, hits, folded)
-    return _result(text, folded, hits, counters, semantic_used=semantic_used)
+    result = _result(text, folded, hits, counters, semantic_used=semantic_used)
+    if result.crisis or may_help or not learned_layer or not _guard_may_help(hits, counters):
+        return result
+    # A pattern read a crisis word as a figure of speech or media. The learned lexicon may
+    # still read the whole message as a crisis, at a higher bar.
+    model = learned.get_model()
+    guarded = model.guarded_threshold if model is not None else None
+    if model is None or guarded is None or not _enough_words(folded):
+        return result
+    found = model.match(text, threshold=guarded)
+    if found is None:
+        return result
+    return _learned_result(text, found, hits, folded, overruled=True)
+
+
+# Counter-signals the learned lexicon never reads past: an accident ("cut myself shaving")
+# is not a figure of speech that may hide a crisis.
+_NEVER_OVERRULED = ("idiom.accident",)  # rule ids without their language prefix
+
+
+def _guard_may_help(hits: list[_Hit], counters: dict[str, _Spans]) -> bool:
+    """Whether the learned lexicon may overrule the patterns' reading of an idiom or media.
+    Never past a negation or a past told as past (left-out runs: there it raised as many
+    false alarms as it found crises), nor past someone else's words (worry about a friend is
+    not the writer's crisis) or an accident (decision 0018, update of 2026-11-24)."""
+    if any(hit.effect in (NEGATION, HISTORY) or hit.person != "self" for hit in hits):
+        return False
+    causes = [hit.cause[2] for hit in hits if hit.cause is not None]
+    causes += [rule for _, _, rule in counters[IDIOM].items]
+    return not any(cause.partition(".")[2] in _NEVER_OVERRULED for cause in causes)
 
 
 # The learned lexicon reads only messages of at least this many words. On one or two words
@@ -749,7 +778,12 @@ def _semantic_may_help(hits: list[_Hit], active: list[_Hit], counters: dict[str,
 
 
 def _learned_result(
-    text: str, match: learned.LearnedMatch, hits: list[_Hit], folded: Folded
+    text: str,
+    match: learned.LearnedMatch,
+    hits: list[_Hit],
+    folded: Folded,
+    *,
+    overruled: bool = False,
 ) -> Screening:
     kind, category = SEMANTIC_LABELS[match.label]
     level = "acute" if kind == ACUTE else "urgent"
@@ -761,7 +795,12 @@ def _learned_result(
     explanation = (
         f"Reads like {match.label.replace('_', ' ')} to the learned word model "
         f"({match.probability:.2f}){'; the words that weighed most: ' + words if words else ''}. "
-        "No pattern matched, so a clinician should read it."
+        + (
+            "A pattern read part of it as a figure of speech or media, but the whole message "
+            "reads as a crisis, so a clinician should read it."
+            if overruled
+            else "No pattern matched, so a clinician should read it."
+        )
     )
     return Screening(level, (category,), evidence, explanation, "self", True, match.label, False)
 

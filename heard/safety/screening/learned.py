@@ -8,9 +8,12 @@ data/learned_model.json. Reading it is pure Python: no numpy, no scikit-learn, w
 millisecond for a short message. It is explainable like a lexicon: every score is a sum of
 weights of the words in the message, and the explanation names the words that weighed most.
 
-The engine asks it only when the patterns found no strong signal and nothing that cancels one
-(negation, idiom, media, history, someone else), and it never overrides the patterns.
-Decision 0018 records how it was chosen and measured.
+The engine asks it when the patterns found no strong signal and nothing that cancels one
+(negation, idiom, media, history, someone else). Where a pattern read a crisis word as a
+figure of speech or media, it asks again at a higher bar
+(`guarded_threshold`): "lowkey wanna unalive myself, not even joking" is not an idiom. It
+never reads past a negation, a past told as past, someone else's words or an accident.
+Decision 0018 records how both bars were chosen and measured.
 """
 
 from __future__ import annotations
@@ -92,6 +95,9 @@ class Model:
     # gram -> (idf, weight for each class); words and letter groups kept apart.
     words: Mapping[str, tuple[float, ...]]
     chars: Mapping[str, tuple[float, ...]]
+    # The higher bar for a message where a pattern read a crisis word as a figure of speech
+    # or media (engine.screen); None: such messages are not read.
+    guarded_threshold: float | None = None
     # The letter groups again, numbered: their rows in a list, and a bounded cache of each
     # word's known groups as numbers (`_char_ids`). Derived from `chars`, never stored.
     _char_rows: list[tuple[float, ...]] = field(init=False, repr=False, compare=False)
@@ -130,9 +136,10 @@ class Model:
         # strict=False: `word_values` is empty when no known word has any weight.
         return [e / total for e in exps], dict(zip(grams, word_values, strict=False))
 
-    def match(self, text: str) -> LearnedMatch | None:
-        """The most worrying window of `text`, if its crisis probability reaches the
-        threshold; None otherwise."""
+    def match(self, text: str, *, threshold: float | None = None) -> LearnedMatch | None:
+        """The most worrying window of `text`, if its crisis probability reaches `threshold`
+        (the model's own when None); None otherwise."""
+        bar = self.threshold if threshold is None else threshold
         best: LearnedMatch | None = None
         none_index = self.classes.index("none")
         for window in _windows(fold(text)):
@@ -140,7 +147,7 @@ class Model:
                 continue
             probs, words = self.probabilities(window)
             crisis = 1.0 - probs[none_index]
-            if crisis < self.threshold or (best is not None and crisis <= best.probability):
+            if crisis < bar or (best is not None and crisis <= best.probability):
                 continue
             k = max(
                 (i for i in range(len(self.classes)) if i != none_index),
@@ -199,6 +206,9 @@ def from_dict(data: Mapping[str, Any]) -> Model:
         classes=tuple(data["classes"]),
         intercept=tuple(float(x) for x in data["intercept"]),
         threshold=float(data["threshold"]),
+        guarded_threshold=(
+            None if data.get("guarded_threshold") is None else float(data["guarded_threshold"])
+        ),
         words={g: (idf, *coef["w:" + g]) for g, idf in data["word_idf"].items()},
         chars={g: (idf, *coef["c:" + g]) for g, idf in data["char_idf"].items()},
     )

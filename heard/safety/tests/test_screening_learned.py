@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from heard.safety.screening import engine as screening_engine
 from heard.safety.screening import learned, screen
 
 
@@ -253,3 +254,74 @@ def test_the_learned_lexicon_does_not_read_one_or_two_words(monkeypatch, text):
     monkeypatch.setattr(learned, "get_model", lambda: model)
     assert not screen(text).crisis
     assert screen("a quiet sunny day").crisis  # three words: it is asked
+
+
+# --- The guarded reading: where a pattern took a crisis word for an idiom, media or someone
+# else's words, the learned lexicon may still read the whole message, at a higher bar.
+
+
+def guarded_model(
+    weight: float, *, guarded: float | None = 0.9, threshold: float = 0.5
+) -> learned.Model:
+    """ "zorblat" pushes towards ideation with `weight`: P(crisis) = 1 / (1 + e^(-2 w))."""
+    return learned.from_dict(
+        {
+            "classes": ["ideation", "none"],
+            "intercept": [0.0, 0.0],
+            "threshold": threshold,
+            "guarded_threshold": guarded,
+            "word_idf": {"zorblat": 1.0},
+            "char_idf": {},
+            "coef": {"w:zorblat": [weight, -weight]},
+        }
+    )
+
+
+@pytest.mark.parametrize("text", ["this exam is killing me zorblat"])  # an idiom
+def test_a_guarded_reading_overrules_an_idiom_over_the_higher_bar(monkeypatch, text):
+    assert not screen(text, learned_layer=False).crisis
+    monkeypatch.setattr(learned, "get_model", lambda: guarded_model(4.0))  # P(crisis) 0.9997
+    result = screen(text)
+    assert result.crisis
+    assert (result.level, result.label, result.about) == ("urgent", "ideation", "self")
+    assert result.evidence[-1].rule == "learned.ideation"
+    assert "figure of speech or media" in result.explanation
+    # Over the usual bar (0.5) but under the guarded one (0.9): the patterns' reading stands.
+    monkeypatch.setattr(learned, "get_model", lambda: guarded_model(0.5))  # P(crisis) 0.73
+    assert not screen(text).crisis
+    # A model without a guarded bar never reads these messages.
+    monkeypatch.setattr(learned, "get_model", lambda: guarded_model(4.0, guarded=None))
+    assert not screen(text).crisis
+    # Nor does the engine with its learned layer turned off.
+    monkeypatch.setattr(learned, "get_model", lambda: guarded_model(4.0))
+    assert not screen(text, learned_layer=False).crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to kill myself, zorblat",  # a negation
+        "Two years ago I tried to kill myself. Now I'm doing well, zorblat",  # the past
+        "my friend says she wants to be gone zorblat",  # someone else's words: a concern
+        "I cut myself shaving this morning, zorblat",  # an accident
+    ],
+)
+def test_a_guarded_reading_never_overrules_a_negation_the_past_a_third_party_or_an_accident(
+    monkeypatch, text
+):
+    # Any guarded reading would flag it (bar 0), and the usual reading cannot (bar over 1).
+    model = guarded_model(8.0, guarded=0.0, threshold=1.01)
+    monkeypatch.setattr(learned, "get_model", lambda: model)
+    assert not screen(text).crisis
+    assert screen("this exam is killing me zorblat").crisis  # an idiom is read
+
+
+def test_the_guarded_reading_needs_three_words_too(monkeypatch):
+    monkeypatch.setattr(learned, "get_model", lambda: guarded_model(8.0, guarded=0.0))
+    monkeypatch.setattr(screening_engine, "_enough_words", lambda folded: False)
+    assert not screen("this exam is killing me zorblat").crisis
+
+
+def test_the_guarded_threshold_is_optional_in_the_model_file():
+    assert tiny_model().guarded_threshold is None
+    assert guarded_model(1.0).guarded_threshold == 0.9
