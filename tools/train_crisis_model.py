@@ -158,7 +158,9 @@ def everyday_parts(rows: list[dict[str, Any]], count: int) -> list[list[dict[str
     return [rows[i::count] for i in range(count)]
 
 
-def merit_of_none(figures: tuple[float, ...]) -> tuple[float, float, float]:
+def merit(figures: tuple[float, ...]) -> tuple[float, float, float]:
+    """How a configuration ranks: acute + ideation recall, then crisis recall, then everyday
+    specificity, rounded as printed (a tie on paper is a tie here)."""
     recall, recall_ai, _, spec_everyday, _ = figures
     return (round(recall_ai, 3), round(recall, 3), round(spec_everyday, 3))
 
@@ -169,17 +171,17 @@ def choose_thresholds(
     care: list[dict[str, Any]],
 ) -> tuple[float, float | None]:
     """Leave one crisis set out at a time, with one part of the everyday lines and one of the
-    care lines, and try every (threshold, guarded threshold) pair. The threshold is decision
-    0018's: the lowest whose unguarded mean hard-negative specificity (on the left-out crisis
-    sets) reaches TARGET_SPECIFICITY (the highest tried if none does). The guarded threshold
-    is the one with the best mean acute + ideation recall (then crisis recall, then everyday
-    specificity) among those costing at most GUARD_SPECIFICITY_COST of that specificity; None
-    if none does or none finds more. Everyday and everyday-care specificity on the left-out
-    parts are printed, and break ties, but are not required."""
+    care lines. The threshold is decision 0018's: the lowest whose unguarded mean
+    hard-negative specificity (on the left-out crisis sets) reaches TARGET_SPECIFICITY (the
+    highest tried if none does). The guarded threshold is the one with the best mean acute +
+    ideation recall (then crisis recall, then everyday specificity) among those costing at
+    most GUARD_SPECIFICITY_COST of that specificity; None if none does or none finds more.
+    Everyday and everyday-care specificity on the left-out parts are printed, and break
+    ties, but are not required."""
     parts = dict(zip(sets, everyday_parts(everyday, len(sets)), strict=True))
     care_parts = dict(zip(sets, everyday_parts(care, len(sets)), strict=True))
-    pairs = [(t, g) for t in THRESHOLDS for g in GUARDED if g is None or g > t]
-    results: dict[tuple[float, float | None], list[Figures]] = {pair: [] for pair in pairs}
+    # One fit per left-out set, kept: the guards are tried only at the chosen threshold.
+    fitted = {}
     for left_out in sets:
         rows = [
             row
@@ -187,45 +189,43 @@ def choose_thresholds(
             if name != left_out
             for row in sets[name] + parts[name] + care_parts[name]
         ]
-        fitted = fit(rows)
-        for threshold, guarded in pairs:
-            model = learned.from_dict(export(*fitted, threshold, guarded))
-            results[(threshold, guarded)].append(
+        fitted[left_out] = fit(rows)
+        print(f"  fitted without {left_out}", flush=True)
+
+    def mean_figures(threshold: float, guarded: float | None) -> tuple[float, ...]:
+        runs: list[Figures] = []
+        for left_out, fit_ in fitted.items():
+            model = learned.from_dict(export(*fit_, threshold, guarded))
+            runs.append(
                 (
                     *figures(sets[left_out], model),
                     everyday_specificity(parts[left_out], model),
                     everyday_specificity(care_parts[left_out], model) if care else 1.0,
                 )
             )
-        print(f"  left out {left_out}", flush=True)
-    means = {
-        pair: tuple(sum(r[i] for r in runs) / len(runs) for i in range(5))
-        for pair, runs in results.items()
-    }
-    for (threshold, guarded), (recall, recall_ai, spec, spec_everyday, spec_care) in means.items():
+        recall, recall_ai, spec, spec_everyday, spec_care = (
+            sum(r[i] for r in runs) / len(runs) for i in range(5)
+        )
         print(
             f"threshold {threshold:.2f}, guarded {guarded if guarded else '-'}: left-out mean "
             f"crisis recall {recall:.3f}, acute+ideation {recall_ai:.3f}, hard-negative "
             f"specificity {spec:.5f}, everyday specificity {spec_everyday:.3f}, "
             f"everyday-care specificity {spec_care:.3f}"
         )
+        return recall, recall_ai, spec, spec_everyday, spec_care
+
     # The threshold: decision 0018's rule, unguarded (the lowest that keeps the specificity).
-    base = next(
-        (t for t in THRESHOLDS if means[(t, None)][2] >= TARGET_SPECIFICITY), THRESHOLDS[-1]
-    )
-    # The guarded threshold: the best acute + ideation recall (then crisis recall, then
-    # everyday specificity; rounded as printed) among the guards that cost at most
-    # GUARD_SPECIFICITY_COST of the unguarded engine's hard-negative specificity.
-    floor = means[(base, None)][2] - GUARD_SPECIFICITY_COST
-    guards = [g for g in GUARDED if g is not None and g > base and means[(base, g)][2] >= floor]
-
-    def merit(g: float) -> tuple[float, float, float]:
-        recall, recall_ai, _, spec_everyday, _ = means[(base, g)]
-        return (round(recall_ai, 3), round(recall, 3), round(spec_everyday, 3))
-
-    guarded = max(guards, key=merit, default=None)
-    if guarded is not None and merit(guarded) <= merit_of_none(means[(base, None)]):
-        guarded = None  # a guard that finds nothing more is not worth its false alarms
+    unguarded = {t: mean_figures(t, None) for t in THRESHOLDS}
+    base = next((t for t in THRESHOLDS if unguarded[t][2] >= TARGET_SPECIFICITY), THRESHOLDS[-1])
+    # The guarded threshold: the best `merit` among the guards that cost at most
+    # GUARD_SPECIFICITY_COST of the unguarded engine's hard-negative specificity; none if
+    # none finds more than the unguarded engine (not worth its false alarms).
+    means = {None: unguarded[base]} | {
+        g: mean_figures(base, g) for g in GUARDED if g is not None and g > base
+    }
+    floor = unguarded[base][2] - GUARD_SPECIFICITY_COST
+    guards = [g for g, m in means.items() if m[2] >= floor]  # None always qualifies, first
+    guarded = max(guards, key=lambda g: merit(means[g]))
     chosen = (base, guarded)
     print(f"chosen threshold: {chosen[0]}, guarded threshold: {chosen[1]}")
     return chosen

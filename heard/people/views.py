@@ -247,7 +247,6 @@ def _slim(assignments: QuerySet[CareAssignment], *people: str) -> QuerySet[CareA
             "client",
             "clinician",
             "active_from",
-            *names,
             *(f"{name}__{field}" for name in names for field in person),
         )
     )
@@ -265,10 +264,11 @@ def caseload(request: HttpRequest) -> HttpResponse:
         for a in _slim(access.visible_supervised_assignments(user), "clinician")
         if a.clinician_id != user.pk
     ]
-    view = _caseload_context(user, own + team, supervised={a.pk for a in team}, request=request)
+    everyone = own + team
+    view = _caseload_context(user, everyone, supervised={a.pk for a in team}, request=request)
     # The team just read stands for the care-team subqueries (the database plans them once).
-    alerts = list(safety_access.visible_alerts(user, team=own + team))
-    contact_requests = list(safety_access.visible_contact_requests(user, team=own + team))
+    alerts = list(safety_access.visible_alerts(user, team=everyone))
+    contact_requests = list(safety_access.visible_contact_requests(user, team=everyone))
     # What is on screen: the ranked rows, and the alerts and requests above them (a colleague
     # acknowledging an alert changes the page too).
     seen = [(str(a.public_id), a.status) for a in alerts]

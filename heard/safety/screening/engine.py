@@ -408,10 +408,9 @@ def screen(
     # A pattern read a crisis word as a figure of speech or media. The learned lexicon may
     # still read the whole message as a crisis, at a higher bar.
     model = learned.get_model()
-    guarded = model.guarded_threshold if model is not None else None
-    if model is None or guarded is None or not _enough_words(folded):
+    if model is None or model.guarded_threshold is None or not _enough_words(folded):
         return result
-    found = model.match(text, threshold=guarded)
+    found = model.match(text, threshold=model.guarded_threshold)
     if found is None:
         return result
     return _learned_result(text, found, hits, folded, overruled=True)
