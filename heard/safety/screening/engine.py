@@ -174,7 +174,8 @@ _PEOPLE = (
 _SUBJECT = re.compile(
     expand(
         r"(?<!\w)(?:(?P<other>(?<!to )(?<!with )(?<!for )(?<!a )(?<!para )(?<!con )(?<!de )"
-        r"(?:my|a|our|his|her|their|this|one of my|mi|mis|un|una|su|sus|"
+        r"(?:my|a(?! (?:mi|mis|tu|tus|su|sus) )|our|his|her|their|this|one of my|mi|mis|un|una|"
+        r"su|sus|"
         rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}|he(?! \w+(?:ado|ido)(?!\w))|she|they|hes|shes|"
         r"theyre|theyve|hed|shed|theyd|someone|somebody|ella|ellos|ellas|alguien)|"
         r"(?P<self>i|im|ive|id|il|ima|myself|yo|"
@@ -207,6 +208,8 @@ _OPENS_OTHER = re.compile(
         {},
     )
 )
+# The writer speaking of a part of themself: "part of me wants to die", "una parte de mi quiere".
+_PART_OF_ME = re.compile(r"(?<!\w)(?:part|side|half|bit|piece|parte|lado) (?:of me|de mi) $")
 _REPORT = re.compile(
     expand(
         rf"(?<!\w)(?:(?:my|a|our|his|her|their|mi|un|una|su) (?:\w+ )?{_PEOPLE}|he|she|they|"
@@ -223,13 +226,17 @@ _PAST_VERB = re.compile(
     r"knew|saw|kept|drank|wanted|od|\w+aba|\w+aban|\w+ieron|\w+aron)(?!\w)"
 )
 _ANNIVERSARY = re.compile(
-    r"(?:years?|months?|decades?|weeks?) since|(?:anos|meses) desde|se cumplen"
+    r"(?:years?|months?|decades?|weeks?) since|(?:anos|meses) desde|se cumplen|aniversario|"
+    r"anniversary"
 )
 _QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
 _TODAY = re.compile(r"today|hoy|now|ahora")
 _FIRST_PERSON_ANY = re.compile(r"(?<!\w)(?:i|im|ive|id|il|me|my|myself|yo|mi)(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:i|im|ive|id|yo)(?!\w)")
 _NEGATED_RECOVERY = re.compile(r"(?:not|no|never|isnt|arent|wasnt|nunca) (?:\w+ )?$")
+# A clean streak just lost is no recovery: "I relapsed after 90 days clean", "recai despues
+# de tres meses limpia".
+_LOST_RECOVERY = re.compile(r"(?<!\w)(?:relaps\w*|reca\w*|broke|lost|ruined)(?: \w+){0,3} $")
 _ES_WORDS = re.compile(
     r"(?<!\w)(?:que|el|la|los|las|de|y|en|mi|yo|es|estoy|quiero|pero|porque|muy|mas|ya|con|"
     r"para|una|un|por|lo|se|tengo|todo|nada|esta|como|cuando|siento|vida|ganas|hoy)(?!\w)"
@@ -609,6 +616,8 @@ class _Context:
         inside = self.text[hit.start : hit.end]
         if _INSIDE_SELF.search(inside):
             return "self"
+        if _PART_OF_ME.search(self.text, max(0, hit.start - 24), hit.start):
+            return "self"  # "part of me wants to die"
         if _INSIDE_OTHER.search(inside) or _OPENS_OTHER.match(inside):
             return "other"
         low, _ = self.reports.around(hit.start, hit.end)
@@ -678,6 +687,7 @@ def _recovered(folded_text: str, recovery: _Spans) -> bool:
     """Says they are doing better now ("I'm in a good place now"), not negated just before."""
     return any(
         not _NEGATED_RECOVERY.search(folded_text[max(0, start - 12) : start])
+        and not _LOST_RECOVERY.search(folded_text[max(0, start - 40) : start])
         for start, _, _ in recovery.items
     )
 

@@ -81,6 +81,15 @@ def _word_char_grams(word: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class _WordChars:
+    """One word's known letter groups (as numbers) and their sums, see `Model._char_scores`."""
+
+    ids: tuple[int, ...]
+    sums: tuple[float, ...]  # per class: sum of idf x weight over the groups
+    square: float  # sum of idf² over the groups
+
+
+@dataclass(frozen=True)
 class LearnedMatch:
     label: str  # acute | ideation | self_harm | harm_to_others | abuse
     probability: float  # 1 - P(none)
@@ -99,27 +108,52 @@ class Model:
     # or media (engine.screen); None: such messages are not read.
     guarded_threshold: float | None = None
     # The letter groups again, numbered: their rows in a list, and a bounded cache of each
-    # word's known groups as numbers (`_char_ids`). Derived from `chars`, never stored.
+    # word's known groups as numbers with their sums (`_word_chars`). Derived from `chars`,
+    # never stored.
     _char_rows: list[tuple[float, ...]] = field(init=False, repr=False, compare=False)
-    _word_char_ids: Callable[[str], tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _word_chars: Callable[[str], _WordChars] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         ids = {gram: i for i, gram in enumerate(self.chars)}
-        object.__setattr__(self, "_char_rows", list(self.chars.values()))
+        rows = list(self.chars.values())
+        object.__setattr__(self, "_char_rows", rows)
+        classes = len(self.classes)
 
-        def word_char_ids(word: str) -> tuple[int, ...]:
-            return tuple(ids[gram] for gram in _word_char_grams(word) if gram in ids)
+        def word_chars(word: str) -> _WordChars:
+            known = tuple(ids[gram] for gram in _word_char_grams(word) if gram in ids)
+            # Each group counted once per occurrence, as if no group came twice in a message
+            # (`_char_scores` corrects the few that do): sum of idf x weight, and of idf².
+            sums = [0.0] * classes
+            for i in known:
+                idf = rows[i][0]
+                for k in range(classes):
+                    sums[k] += idf * rows[i][k + 1]
+            return _WordChars(known, tuple(sums), sum(rows[i][0] ** 2 for i in known))
 
-        object.__setattr__(self, "_word_char_ids", lru_cache(maxsize=WORD_CACHE)(word_char_ids))
+        object.__setattr__(self, "_word_chars", lru_cache(maxsize=WORD_CACHE)(word_chars))
 
-    def _char_ids(self, folded: str) -> list[int]:
-        """`char_grams(folded)` as numbers, leaving out the groups the model has no weight
-        for (they add nothing). The groups kept, their order and their counts are those of
-        `char_grams`, so the scores are exactly the same; most words come from the cache."""
-        ids: list[int] = []
-        for word in _SPACE.sub(" ", folded).split():
-            ids.extend(self._word_char_ids(word))
-        return ids
+    def _char_scores(self, folded: str) -> list[float]:
+        """What the letter groups of `folded` add to each class's score.
+
+        The same sum as scikit-learn's (sublinear tf-idf, l2-normalised, times the weights),
+        but made from each word's sums, remembered per word: people reuse words, so most are
+        known. A group that occurs c > 1 times in the message was counted c times by the word
+        sums; it is corrected to 1 + log(c). Equal to the plain sum up to float rounding."""
+        known = [self._word_chars(word) for word in _SPACE.sub(" ", folded).split()]
+        square = math.fsum(word.square for word in known)
+        sums = [math.fsum(column) for column in zip(*(word.sums for word in known), strict=True)]
+        counts = Counter(itertools.chain.from_iterable(word.ids for word in known))
+        for i, count in counts.items():
+            if count > 1:
+                row = self._char_rows[i]
+                tf = 1.0 + math.log(count)
+                square += (tf * tf - count) * row[0] * row[0]
+                for k in range(len(sums)):
+                    sums[k] += (tf - count) * row[0] * row[k + 1]
+        if square <= 0.0:
+            return [0.0] * len(self.classes)
+        norm = math.sqrt(square)
+        return [total / norm for total in sums]
 
     def probabilities(self, folded: str) -> tuple[list[float], dict[str, float]]:
         """P(class) for every class, and each word feature's tf-idf value (for evidence)."""
@@ -127,9 +161,7 @@ class Model:
         counts = Counter(word_grams(folded))
         grams = [gram for gram in counts if gram in self.words]
         word_values = _add(scores, [counts[g] for g in grams], [self.words[g] for g in grams])
-        char_counts = Counter(self._char_ids(folded))
-        rows = list(map(self._char_rows.__getitem__, char_counts))
-        _add(scores, list(char_counts.values()), rows)
+        scores = list(map(operator.add, scores, self._char_scores(folded)))
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

@@ -1439,7 +1439,7 @@ add(
 add(
     "serious.marker",
     "serious",
-    r"not (?:joking|kidding)|no joke|im serious|(?:actually|really) "
+    r"not (?:even |really )?(?:joking|kidding)|no joke|im serious|(?:actually|really) "
     r"means? it|for real|fr fr|deadass|not a joke|not the meme kind|seriously|i mean it|"
     r"no es broma|no estoy bromeando|en serio|de verdad|actually i|genuinely|srsly|"
     r"im being serious",
@@ -2206,7 +2206,7 @@ add(
     # Parts of speech that look like negation but do not deny anything.
     r"(?:not|no) (?:gonna|gona|going to) lie|ngl|cant stop|cant help|can not stop|dont stop|"
     r"not sure|dont know|doesnt know|didnt know|never mind|not one person|cant wait|cant even|"
-    r"not me|"
+    r"not me|(?:say|says|said|saying|tell (?:him|her|them)|told (?:him|her|them)) no(?!\w)|"
     r"dont care|never ending|without (?:anyone|a trace|thinking|wanting|wishing)|"
     r"(?:a|one|single) (?:day|night|hour|minute) (?:goes by )?without|not a (?:day|night) goes by",
 )
@@ -2343,7 +2343,10 @@ add(
     r"(?:when|after) (?:my|the) (?:divorce|breakup|miscarriage) (?:\d+|two|three|a few) years|"
     r"at (?:[5-9]|1\d|fifteen|sixteen|fourteen|thirteen|seventeen)(?! (?:years|yrs|am|pm|oclock))|"
     r"at age (?:[5-9]|1\d)|once upon a time|"
-    r"before i (?:got help|started therapy|got sober|found)|old scars|scars from years",
+    r"before i (?:got help|started therapy|got sober|found)|old scars|scars from years|"
+    r"at (?:age )?(?:[2-9]\d)(?=,? (?:i|my|we) )|back when|anniversary of (?:my|the)|"
+    r"the (?:old |younger )?(?:version of me|me) (?:who|that)|the old me|"
+    r"the (?:year|months?|summer|winter|spring|autumn|fall) (?:after|before) (?:the|my)",
 )
 add(
     "recent.marker",

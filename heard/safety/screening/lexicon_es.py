@@ -908,7 +908,8 @@ add(
 add(
     "negation.not_negation",
     IDIOM,
-    r"no se|no puedo dejar de|no dejo de|sin que nadie|no (?:paro|dejo) de pensar",
+    r"no se|no puedo dejar de|no dejo de|sin que nadie|no (?:paro|dejo) de pensar|"
+    r"(?:digo|dije|decir|dices|diga) que no",
 )
 add(
     "idiom.hyperbole",
@@ -951,7 +952,10 @@ add(
     r"pequen[oa])|solia|antes (?:me|solia|pensaba|queria|sentia|me cortaba|tenia)|"
     r"en el pasado|el ano pasado|en (?:la )?(?:prepa|secundaria|universidad|preparatoria)|"
     r"en (?:19\d\d|20[0-2]\d)|a los \d+ anos|a los (?:quince|dieciseis|catorce|trece|diecisiete)|"
-    r"en mi adolescencia|durante (?:la pandemia|mi adolescencia|el divorcio)|hace ya",
+    r"en mi adolescencia|durante (?:la pandemia|mi adolescencia|el divorcio)|hace ya|"
+    r"a los (?:\d+|quince|dieciseis|catorce|trece|diecisiete|veinte)(?! (?:minutos|dias|segundos|"
+    r"horas|semanas))|(?:me acuerdo de|recuerdo) cuando|antes \w+(?:ia|aba)(?!\w)|"
+    r"aniversario de (?:mi|el|aquel)",
 )
 add(
     "recent.marker",

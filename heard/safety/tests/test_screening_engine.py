@@ -267,6 +267,44 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
     assert screen(text).crisis is crisis
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "crisis", "about"),
+    [
+        # a clean streak just lost is a relapse now, not recovery
+        ("I relapsed after 90 days clean and cut myself", "en", True, "self"),
+        ("recaí después de tres meses limpia, me corté otra vez", "es", True, "self"),
+        ("I used to relapse a lot but I've been clean 2 years and I'm doing well", "en", False, ""),
+        # a part of the writer is the writer
+        ("Part of me wants to die", "en", True, "self"),
+        ("una parte de mí quiere morir", "es", True, "self"),
+        # saying no is not a negation of what follows
+        ("If I say no he hits me", "en", True, "self"),
+        ("cuando le digo que no, me pega", "es", True, "self"),
+        # "not even joking" makes a joking form serious
+        ("kms vibes all week, not even joking this time", "en", True, "self"),
+        # "a mi primo" is no English "a" before a person: the writer's own words stay theirs
+        ("le regalé la guitarra a mi primo y me quiero morir", "es", True, "self"),
+        ("mi primo dice que se quiere matar", "es", False, "someone_else"),
+        # history told by age, anniversary, "back when" or "the version of me who"
+        ("a los 15 intenté quitarme la vida. hoy estoy estudiando enfermería", "es", False, "past"),
+        ("At 20 I tried to end my life. At 35 I'm a peer support worker.", "en", False, "past"),
+        ("First anniversary of my attempt. Off to the sea with my sister.", "en", False, "past"),
+        ("The old me who wanted to die would be amazed. 5 years sober.", "en", False, "past"),
+        ("Back when I worked nights I cut myself. I'm well now.", "en", False, "past"),
+        ("Me acuerdo de cuando las deudas me tenían pensando en morirme.", "es", False, "past"),
+        ("antes decía que me quería matar. la terapia me cambió la vida", "es", False, "past"),
+        # ... but not when the writer speaks of now
+        ("at 20 I want to die, nothing changes", "en", True, "self"),
+        ("it's the anniversary of my dad's death and I want to die too", "en", True, "self"),
+    ],
+)
+def test_context_rules_from_the_development_sets(
+    text: str, lang: str, crisis: bool, about: str
+) -> None:
+    result = screen(text, lang, learned_layer=False)
+    assert (result.crisis, result.about) == (crisis, about)
+
+
 def test_quotes_in_the_explanation_come_from_the_original_text() -> None:
     result = screen("My therapist doesn't know I cut myself")
     assert result.explanation == 'Talks about hurting themself ("cut myself").'

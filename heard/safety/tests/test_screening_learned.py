@@ -93,7 +93,7 @@ def reference_probabilities(
     model: learned.Model, folded: str
 ) -> tuple[list[float], dict[str, float]]:
     """The model read the plain way, one feature and one class at a time (how learned.py
-    first did it): the fast reading must give the very same numbers."""
+    first did it): the fast reading must give the same numbers, up to float rounding."""
 
     def add(
         scores: list[float], grams: list[str], table: Mapping[str, tuple[float, ...]]
@@ -120,7 +120,7 @@ def reference_probabilities(
     return [e / sum(exps) for e in exps], words
 
 
-def test_the_shipped_model_reads_exactly_as_the_plain_way():
+def test_the_shipped_model_reads_as_the_plain_way():
     model = learned.get_model()
     assert model is not None
     path = Path(__file__).resolve().parents[3] / "bench" / "data" / "crisis_dev.jsonl"
@@ -128,7 +128,10 @@ def test_the_shipped_model_reads_exactly_as_the_plain_way():
     texts += ["", "   ", "ÑOÑO  sí\u2009sí sí", "a" * 3000, "lol " * 50, "\U0001faa6 x"]
     for text in texts:
         folded = learned.fold(text)
-        assert model.probabilities(folded) == reference_probabilities(model, folded), text
+        probs, words = model.probabilities(folded)
+        expected_probs, expected_words = reference_probabilities(model, folded)
+        assert probs == pytest.approx(expected_probs, rel=1e-9, abs=1e-12), text
+        assert words == pytest.approx(expected_words, rel=1e-12), text
 
 
 def test_features_without_weight_add_nothing():
@@ -145,7 +148,7 @@ def test_features_without_weight_add_nothing():
     )
     probs, words = model.probabilities("gone")
     assert words == {}
-    assert probs == reference_probabilities(model, "gone")[0]
+    assert probs == pytest.approx(reference_probabilities(model, "gone")[0], rel=1e-12)
     assert model.match("gone") is None
 
 
