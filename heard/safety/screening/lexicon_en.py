@@ -1765,6 +1765,52 @@ add(
     "describes being hurt, controlled or unsafe",
     person="self",
 )
+# Phrasings from the third round of development sets (dev7-9) that no rule knew.
+add(
+    "ideation.more3",
+    URGENT,
+    r"(?:kicking|kick) the bucket (?:sounds|would be|seems|feels) (?:\w+ )?(?:good|nice|fine|"
+    r"great|like a relief|tempting)|(?:who|whom) gets my (?:stuff|things|belongings)|"
+    r"thinking (?:about|of) not being (?:here|around|alive)|(?:no ?one|nobody)(?: \w+){0,3} "
+    r"(?:would|will|wouldnt|is going to|gonna) (?:notice|care|miss me)(?: \w+){0,2} if i "
+    r"(?:(?:wasnt|werent|was not|were not) (?:around|here|alive)|was gone|died|disappeared|left "
+    r"for good)|"
+    r"(?:dont|do not) think (?:ill|i will|i wil) (?:still be (?:here|around|alive)|be alive)",
+    SUICIDE,
+    "hints they will not be around",
+    negatable=False,
+)
+add(
+    "self_harm.more3",
+    URGENT,
+    r"relaps\w* on (?:the )?(?:sh|self harm|cutting|blades?)|cuted (?:my ?self|my (?:arm|arms|"
+    r"leg|legs|wrist|wrists|thigh|thighs))",
+    SELF_HARM,
+    "describes self-harm",
+    person="self",
+)
+add(
+    "abuse.more3",
+    URGENT,
+    r"(?:hes|shes|he is|she is|theyre|they are) (?:home|here|back)[.,!? ]+(?:i )?(?:cant|can not)"
+    r" (?:talk|speak|call)|(?:cant|can not) (?:talk|speak|call)[.,!? ]+(?:hes|shes|he is|she is|"
+    r"theyre|they are) (?:home|here|back)|(?:be |been |keeps |is )?throwing hands (?:at|on|with) "
+    r"me",
+    ABUSE,
+    "describes being hurt, controlled or unsafe",
+    person="self",
+)
+add(
+    "harm.more3",
+    URGENT,
+    r"(?:keep|keeps|kept) (?:thinking|dreaming|fantasi[sz]ing) about (?:burning|torching|blowing "
+    r"up|running over|ramming|hurting|killing|stabbing|shooting|strangling|poisoning)"
+    r"(?! (?:my ?self|me)(?!\w))|"
+    r"(?:gonna|going to|will) remember my name(?: \w+){0,2}[.,! ]+not in a good way",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    person="self",
+)
 add(
     "history.more",
     HISTORY,

@@ -870,6 +870,46 @@ add(
     "describes being hurt, threatened or controlled",
     person="self",
 )
+# Frases de la tercera ronda de conjuntos de desarrollo (dev7-9) que ninguna regla conocía.
+add(
+    "ideation.more3",
+    URGENT,
+    r"no creo que (?:siga|este|llegue)(?: \w+){0,2} (?:para entonces|hasta entonces|para esa "
+    r"fecha|a fin de ano|a navidad)|(?:desloguear|deslogear|desconectar|borrar)(?:me)? de la vida|"
+    r"(?:estaria|estarian) mejor (?:\w+ ){0,2}(?:cobrando|con) (?:el|mi) seguro de vida",
+    SUICIDE,
+    "hints they will not be around",
+    negatable=False,
+)
+add(
+    "self_harm.more3",
+    URGENT,
+    r"(?:llevaba|tenia) (?:\w+ ){1,3}sin (?:cortarme|lastimarme|hacerme dano)(?: \w+){0,3} (?:y )?"
+    r"(?:hoy|ayer|anoche) (?:reca\w*|volvi)",
+    SELF_HARM,
+    "describes relapsing into self-harm",
+    person="self",
+    negatable=False,
+)
+add(
+    "abuse.more3",
+    URGENT,
+    r"me (?:volvio|volvieron) a (?:pegar|golpear|lastimar|amenazar|tocar|empujar|patear)|me "
+    r"(?:cago|cagaron|cagan|caga) a (?:palos|golpes|trompadas|pinas)|(?:el|ella) (?:esta|anda|"
+    r"llego) (?:en (?:la|mi) casa|aqui|aca)[.,!? ]+(?:y )?no puedo hablar|no puedo hablar[.,!? ]+"
+    r"(?:el|ella) (?:esta|anda|llego) (?:en (?:la|mi) casa|aqui|aca)",
+    ABUSE,
+    "describes being hurt, threatened or controlled",
+    person="self",
+)
+add(
+    "harm.more3",
+    URGENT,
+    r"(?:lo|la|los|las) voy a (?:apunalar|acuchillar|balear|atropellar|quemar vivo|ahorcar)",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    person="self",
+)
 add(
     "idiom.more",
     IDIOM,

@@ -293,6 +293,18 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("Back when I worked nights I cut myself. I'm well now.", "en", False, "past"),
         ("Me acuerdo de cuando las deudas me tenían pensando en morirme.", "es", False, "past"),
         ("antes decía que me quería matar. la terapia me cambió la vida", "es", False, "past"),
+        # phrasings no rule knew before the third round of development sets
+        ("Kicking the bucket sounds pretty good about now, not gonna lie.", "en", True, "self"),
+        ("nobody on this ward would notice if I wasn't around anymore", "en", True, "self"),
+        ("relapsed on the SH after 2 years clean. not proud of it", "en", True, "self"),
+        ("he's home. can't talk", "en", True, "self"),
+        ("igual no creo que siga para entonces", "es", True, "self"),
+        ("Llevaba tres meses sin hacerme daño y hoy recaí.", "es", True, "self"),
+        ("mi hermano mayor me volvió a pegar", "es", True, "self"),
+        ("él está en la casa, no puedo hablar", "es", True, "self"),
+        # ... and their harmless neighbours
+        ("I keep thinking about killing myself", "en", True, "self"),
+        ("she's home now, can't talk, call you later!", "en", False, ""),
         # ... but not when the writer speaks of now
         ("at 20 I want to die, nothing changes", "en", True, "self"),
         ("it's the anniversary of my dad's death and I want to die too", "en", True, "self"),
