@@ -16,8 +16,14 @@ bench/data/everyday_care_dev*.jsonl: what clients write in their profile, care p
 skill practice notes (what matters to them, care preferences, goals, comments, reasons for a
 choice, progress notes), also all "none". The crisis sets' negatives are mostly hard
 negatives (idioms, negation, history, media), so without them plain daily life is out of
-distribution and read as crises. The held-out sets (crisis_holdout.jsonl,
-everyday_holdout.jsonl, everyday_care_holdout.jsonl) are never read here. feelings_dev.jsonl
+distribution and read as crises. Harmless lines are taught as "none" split by the kind of
+hard negative they are (none.third_party, none.history, none.negation, none.idiom, none.media,
+none.clinical; everything else plain "none"); the engine adds these up as P(harmless). On
+three sets written after the model (dev7-9, before they were trained on) this kept the same
+recall with three points more hard-negative specificity (decision 0018, update of
+2026-11-24b); `--one-none` trains the single "none" of before. The held-out sets
+(crisis_holdout.jsonl, everyday_holdout.jsonl, everyday_care_holdout.jsonl) are never read
+here. feelings_dev.jsonl
 is not used either: some of its lines voice hopelessness ("I don't see things ever getting
 better") or fear at home ("I get scared when my dad drinks"), which must not be taught as
 "none".
@@ -64,6 +70,10 @@ THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 # decision 0018, update of 2026-11-24). None: the learned lexicon never reads those messages.
 GUARDED = (None, 0.8, 0.85, 0.9, 0.95)
 TARGET_SPECIFICITY = 0.90
+# The kinds of hard negative taught as classes of their own (`target`).
+HARMLESS_KINDS = ("third_party", "history", "negation", "idiom", "media", "clinical")
+# --one-none: teach every harmless line as plain "none" (the model before 2026-11-24b).
+ONE_NONE = False
 # What the guarded reading may cost of the left-out hard-negative specificity.
 GUARD_SPECIFICITY_COST = 0.01
 
@@ -91,8 +101,21 @@ def fit(rows: list[dict[str, Any]]) -> tuple[Any, Any, Any]:
     texts = [r["text"] for r in rows]
     x = hstack([word_vec.fit_transform(texts), char_vec.fit_transform(texts)]).tocsr()
     model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
-    model.fit(x, [r["label"] for r in rows])
+    model.fit(x, [target(r) for r in rows])
     return word_vec, char_vec, model
+
+
+def target(row: dict[str, Any]) -> str:
+    """The class a line is taught as: its crisis label, or, for harmless text, "none" split
+    by the kind of hard negative it is ("none.third_party", "none.history"...). One "none"
+    must cover text as unlike as worry about a friend, a past told as past and a film: one
+    set of weights per kind separates them from crises better (decision 0018, update of
+    2026-11-24b). The engine counts every "none..." class as harmless (learned._harmless)."""
+    if row["label"] != "none":
+        return str(row["label"])
+    if ONE_NONE or row.get("kind") not in HARMLESS_KINDS:
+        return "none"
+    return f"none.{row['kind']}"
 
 
 def export(
@@ -240,7 +263,14 @@ def main() -> int:
         help="also train on the everyday care sets (not in the shipped model: with them, "
         "held-out acute+ideation recall fell from 0.887 to 0.870; decision 0018)",
     )
+    parser.add_argument(
+        "--one-none",
+        action="store_true",
+        help="teach all harmless text as one class, as before the update of 2026-11-24b",
+    )
     args = parser.parse_args()
+    global ONE_NONE
+    ONE_NONE = args.one_none
     sets = {name: load(name) for name in TRAIN}
     everyday = [row for name in EVERYDAY for row in load(name)]
     # Without --with-care this reproduces the shipped model.

@@ -173,20 +173,25 @@ class Model:
         (the model's own when None); None otherwise."""
         bar = self.threshold if threshold is None else threshold
         best: LearnedMatch | None = None
-        none_index = self.classes.index("none")
+        harmless = [i for i, name in enumerate(self.classes) if _harmless(name)]
+        crises = [i for i in range(len(self.classes)) if i not in harmless]
         for window in _windows(fold(text)):
             if not window.strip():
                 continue
             probs, words = self.probabilities(window)
-            crisis = 1.0 - probs[none_index]
+            crisis = 1.0 - sum(probs[i] for i in harmless)
             if crisis < bar or (best is not None and crisis <= best.probability):
                 continue
-            k = max(
-                (i for i in range(len(self.classes)) if i != none_index),
-                key=lambda i: probs[i],
-            )
+            k = max(crises, key=lambda i: probs[i])
             best = LearnedMatch(self.classes[k], crisis, _top_words(self, words, k))
         return best
+
+
+def _harmless(name: str) -> bool:
+    """Whether a class is harmless text: "none", or one of the kinds of it the model tells
+    apart ("none.third_party": worry about someone else, "none.history", "none.negation"...;
+    decision 0018, update of 2026-11-24b)."""
+    return name == "none" or name.startswith("none.")
 
 
 def _add(scores: list[float], counts: list[int], rows: list[tuple[float, ...]]) -> list[float]:

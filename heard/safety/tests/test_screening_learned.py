@@ -152,6 +152,29 @@ def test_features_without_weight_add_nothing():
     assert model.match("gone") is None
 
 
+def test_every_kind_of_harmless_class_counts_as_harmless():
+    # "none" is split into kinds of harmless text (worry about someone else, a past told as
+    # past...): together they are P(harmless); the finding names the likeliest crisis class.
+    model = learned.from_dict(
+        {
+            "classes": ["abuse", "ideation", "none", "none.third_party"],
+            "intercept": [0.0, 0.0, 0.0, 0.0],
+            "threshold": 0.5,
+            "word_idf": {"friend": 1.0, "gone": 1.0},
+            "char_idf": {},
+            "coef": {"w:friend": [0.0, 0.0, 0.0, 6.0], "w:gone": [1.0, 3.0, 0.0, 0.0]},
+        }
+    )
+    found = model.match("gone")
+    assert found is not None
+    assert found.label == "ideation"
+    probs, _ = model.probabilities("gone")
+    assert found.probability == pytest.approx(probs[0] + probs[1])
+    # The third-party class takes almost all of it: harmless, though "none" itself is small.
+    assert model.match("friend") is None
+    assert model.probabilities("friend")[0][2] < 0.01
+
+
 # --- In the engine -------------------------------------------------------------------------
 
 
