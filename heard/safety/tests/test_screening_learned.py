@@ -152,6 +152,20 @@ def test_features_without_weight_add_nothing():
     assert model.match("gone") is None
 
 
+def test_rows_keep_each_gram_s_numbers_in_one_array():
+    rows = learned.Rows(3, [("gone", (1.5, 2.0, -2.0)), ("die", (2.5, 4.0, -4.0))])
+    assert rows["die"] == (2.5, 4.0, -4.0)
+    assert rows.row(0) == (1.5, 2.0, -2.0)
+    assert "gone" in rows
+    assert "stay" not in rows
+    assert list(rows) == ["gone", "die"]
+    assert len(rows) == 2
+    assert list(rows.values()) == [(1.5, 2.0, -2.0), (2.5, 4.0, -4.0)]
+    assert rows.get("stay") is None
+    with pytest.raises(ValueError, match="2 numbers, not 3"):
+        learned.Rows(3, [("short", (1.0, 2.0))])
+
+
 def test_every_kind_of_harmless_class_counts_as_harmless():
     # "none" is split into kinds of harmless text (worry about someone else, a past told as
     # past...): together they are P(harmless); the finding names the likeliest crisis class.
