@@ -7,6 +7,8 @@ labelled development sets in bench/data/, and stored as plain numbers in
 data/learned_model.json. Reading it is pure Python: no numpy, no scikit-learn, well under a
 millisecond for a short message. It is explainable like a lexicon: every score is a sum of
 weights of the words in the message, and the explanation names the words that weighed most.
+Its classes are the five crisis labels and several kinds of harmless text ("none", and
+"none.third_party", "none.history", "none.negation"...): P(crisis) is one minus all of those.
 
 The engine asks it when the patterns found no strong signal and nothing that cancels one
 (negation, idiom, media, history, someone else). Where a pattern read a crisis word as a
