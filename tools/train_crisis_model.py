@@ -23,10 +23,9 @@ three sets written after the model (dev7-9, before they were trained on) this ke
 recall with three points more hard-negative specificity (decision 0018, update of
 2026-11-24b); `--one-none` trains the single "none" of before. The held-out sets
 (crisis_holdout.jsonl, everyday_holdout.jsonl, everyday_care_holdout.jsonl) are never read
-here. feelings_dev.jsonl
-is not used either: some of its lines voice hopelessness ("I don't see things ever getting
-better") or fear at home ("I get scared when my dad drinks"), which must not be taught as
-"none".
+here. feelings_dev.jsonl is not used either: some of its lines voice hopelessness ("I don't
+see things ever getting better") or fear at home ("I get scared when my dad drinks"), which
+must not be taught as "none".
 
 Two bars on P(crisis) are chosen by leaving one crisis set out at a time, together with one
 of as many equal parts of the everyday lines and of the care lines (train on the rest, test

@@ -236,7 +236,9 @@ _FIRST_PERSON = re.compile(r"(?<!\w)(?:i|im|ive|id|yo)(?!\w)")
 _NEGATED_RECOVERY = re.compile(r"(?:not|no|never|isnt|arent|wasnt|nunca) (?:\w+ )?$")
 # A clean streak just lost is no recovery: "I relapsed after 90 days clean", "recai despues
 # de tres meses limpia".
-_LOST_RECOVERY = re.compile(r"(?<!\w)(?:relaps\w*|reca\w*|broke|lost|ruined)(?: \w+){0,4} $")
+_LOST_RECOVERY = re.compile(
+    r"(?<!\w)(?:relaps\w*|reca[iey]\w*|(?:broke|lost|ruined) (?:my|the) streak)(?: \w+){0,4} $"
+)
 _ES_WORDS = re.compile(
     r"(?<!\w)(?:que|el|la|los|las|de|y|en|mi|yo|es|estoy|quiero|pero|porque|muy|mas|ya|con|"
     r"para|una|un|por|lo|se|tengo|todo|nada|esta|como|cuando|siento|vida|ganas|hoy)(?!\w)"

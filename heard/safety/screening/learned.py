@@ -147,8 +147,15 @@ class Model:
     # groups as numbers with their sums (`_word_chars`). Derived from `chars`, never stored.
     _char_rows: Rows = field(init=False, repr=False, compare=False)
     _word_chars: Callable[[str], _WordChars] = field(init=False, repr=False, compare=False)
+    # Which classes are harmless text and which are crises, by number (`_harmless`).
+    _harmless: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _crises: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        harmless = tuple(i for i, name in enumerate(self.classes) if _harmless(name))
+        object.__setattr__(self, "_harmless", harmless)
+        crises = tuple(i for i in range(len(self.classes)) if i not in harmless)
+        object.__setattr__(self, "_crises", crises)
         width = len(self.classes) + 1
         rows = self.chars if isinstance(self.chars, Rows) else Rows(width, self.chars.items())
         object.__setattr__(self, "_char_rows", rows)
@@ -211,8 +218,7 @@ class Model:
         (the model's own when None); None otherwise."""
         bar = self.threshold if threshold is None else threshold
         best: LearnedMatch | None = None
-        harmless = [i for i, name in enumerate(self.classes) if _harmless(name)]
-        crises = [i for i in range(len(self.classes)) if i not in harmless]
+        harmless, crises = self._harmless, self._crises
         for window in _windows(fold(text)):
             if not window.strip():
                 continue

@@ -274,6 +274,9 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("I relapsed after 90 days clean and cut myself", "en", True, "self"),
         ("recaí después de tres meses limpia, me corté otra vez", "es", True, "self"),
         ("I used to relapse a lot but I've been clean 2 years and I'm doing well", "en", False, ""),
+        # only a lost streak undoes recovery, not any loss said just before it
+        ("I attempted suicide but I lost weight and I'm much better now", "en", False, "past"),
+        ("broke my streak after 40 days clean and cut again", "en", True, "self"),
         # a part of the writer is the writer
         ("Part of me wants to die", "en", True, "self"),
         ("una parte de mí quiere morir", "es", True, "self"),
