@@ -147,6 +147,11 @@ class Model:
     # groups as numbers with their sums (`_word_chars`). Derived from `chars`, never stored.
     _char_rows: Rows = field(init=False, repr=False, compare=False)
     _word_chars: Callable[[str], _WordChars] = field(init=False, repr=False, compare=False)
+    # Each known word gram's and letter group's (idf, idf x weight for each class), remembered.
+    _word_row: Callable[[str], tuple[float, ...] | None] = field(
+        init=False, repr=False, compare=False
+    )
+    _char_row: Callable[[int], tuple[float, ...]] = field(init=False, repr=False, compare=False)
     # Which classes are harmless text and which are crises, by number (`_harmless`).
     _harmless: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _crises: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -160,22 +165,36 @@ class Model:
         rows = self.chars if isinstance(self.chars, Rows) else Rows(width, self.chars.items())
         object.__setattr__(self, "_char_rows", rows)
         ids = rows.index
-        classes = len(self.classes)
+
+        def char_row(i: int) -> tuple[float, ...]:
+            idf, *weights = rows.row(i)
+            return (idf, *(idf * weight for weight in weights))
+
+        cached_char_row = lru_cache(maxsize=WORD_CACHE)(char_row)
+        object.__setattr__(self, "_char_row", cached_char_row)
 
         def word_chars(word: str) -> _WordChars:
             known = tuple(ids[gram] for gram in _word_char_grams(word) if gram in ids)
             # Each group counted once per occurrence, as if no group came twice in a message
             # (`_char_scores` corrects the few that do): sum of idf x weight, and of idf².
-            sums = [0.0] * classes
-            square = 0.0
-            for i in known:
-                idf, *weights = rows.row(i)
-                square += idf**2
-                for k in range(classes):
-                    sums[k] += idf * weights[k]
-            return _WordChars(known, tuple(sums), square)
+            prepared = [cached_char_row(i) for i in known]
+            if not prepared:
+                return _WordChars((), (0.0,) * len(self.classes), 0.0)
+            idfs, *columns = zip(*prepared, strict=True)
+            square = sum(map(operator.mul, idfs, idfs))
+            return _WordChars(known, tuple(map(sum, columns)), square)
 
         object.__setattr__(self, "_word_chars", lru_cache(maxsize=WORD_CACHE)(word_chars))
+        words = self.words
+
+        def word_row(gram: str) -> tuple[float, ...] | None:
+            row = words.get(gram)
+            if row is None:
+                return None
+            idf, *weights = row
+            return (idf, *(idf * weight for weight in weights))
+
+        object.__setattr__(self, "_word_row", lru_cache(maxsize=WORD_CACHE)(word_row))
 
     def _char_scores(self, folded: str) -> list[float]:
         """What the letter groups of `folded` add to each class's score.
@@ -184,34 +203,58 @@ class Model:
         but made from each word's sums, remembered per word: people reuse words, so most are
         known. A group that occurs c > 1 times in the message was counted c times by the word
         sums; it is corrected to 1 + log(c). Equal to the plain sum up to float rounding."""
-        known = [self._word_chars(word) for word in _SPACE.sub(" ", folded).split()]
-        square = math.fsum(word.square for word in known)
-        sums = [math.fsum(column) for column in zip(*(word.sums for word in known), strict=True)]
+        known = [self._word_chars(word) for word in folded.split()]
+        if not known:
+            return [0.0] * len(self.classes)
+        square = sum(word.square for word in known)
+        sums = list(map(sum, zip(*(word.sums for word in known), strict=True)))
         counts = Counter(itertools.chain.from_iterable(word.ids for word in known))
-        for i, count in counts.items():
-            if count > 1:
-                row = self._char_rows.row(i)
-                tf = 1.0 + math.log(count)
-                square += (tf * tf - count) * row[0] * row[0]
-                for k in range(len(sums)):
-                    sums[k] += (tf - count) * row[0] * row[k + 1]
+        for i, count in [(i, count) for i, count in counts.items() if count > 1]:
+            idf, *products = self._char_row(i)
+            tf = 1.0 + math.log(count)
+            square += (tf * tf - count) * idf * idf
+            change = tf - count
+            sums = [total + change * product for total, product in zip(sums, products, strict=True)]
         if square <= 0.0:
             return [0.0] * len(self.classes)
         norm = math.sqrt(square)
         return [total / norm for total in sums]
 
+    def _word_scores(self, folded: str) -> tuple[list[float], dict[str, float]]:
+        """What the words and word pairs of `folded` add to each class's score, and each
+        one's tf-idf value (for evidence); the same sum as `_char_scores`, per gram."""
+        found = [
+            (gram, count, row)
+            for gram, count in Counter(word_grams(folded)).items()
+            if (row := self._word_row(gram)) is not None
+        ]
+        if not found:
+            return [0.0] * len(self.classes), {}
+        if all(count == 1 for _, count, _ in found):
+            rows = [row for _, _, row in found]
+        else:  # sublinear tf: a gram that occurs c times weighs 1 + log(c)
+            rows = [
+                row if count == 1 else tuple((1.0 + math.log(count)) * x for x in row)
+                for _, count, row in found
+            ]
+        idfs, *columns = zip(*rows, strict=True)
+        norm = math.sqrt(sum(map(operator.mul, idfs, idfs)))
+        if not norm:
+            return [0.0] * len(self.classes), {}
+        values = {gram: idf / norm for (gram, _, _), idf in zip(found, idfs, strict=True)}
+        return [sum(column) / norm for column in columns], values
+
     def probabilities(self, folded: str) -> tuple[list[float], dict[str, float]]:
         """P(class) for every class, and each word feature's tf-idf value (for evidence)."""
-        scores = list(self.intercept)
-        counts = Counter(word_grams(folded))
-        grams = [gram for gram in counts if gram in self.words]
-        word_values = _add(scores, [counts[g] for g in grams], [self.words[g] for g in grams])
-        scores = list(map(operator.add, scores, self._char_scores(folded)))
+        word_scores, word_values = self._word_scores(folded)
+        char_scores = self._char_scores(folded)
+        scores = [
+            sum(parts) for parts in zip(self.intercept, word_scores, char_scores, strict=True)
+        ]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        # strict=False: `word_values` is empty when no known word has any weight.
-        return [e / total for e in exps], dict(zip(grams, word_values, strict=False))
+        return [e / total for e in exps], word_values
 
     def match(self, text: str, *, threshold: float | None = None) -> LearnedMatch | None:
         """The most worrying window of `text`, if its crisis probability reaches `threshold`
@@ -236,31 +279,6 @@ def _harmless(name: str) -> bool:
     apart ("none.third_party": worry about someone else, "none.history", "none.negation"...;
     decision 0018, update of 2026-11-24b)."""
     return name == "none" or name.startswith("none.")
-
-
-def _add(scores: list[float], counts: list[int], rows: list[tuple[float, ...]]) -> list[float]:
-    """Add one vectoriser's l2-normalised, sublinear tf-idf features times their weights to
-    `scores`; return each feature's normalised value (all empty when there is none).
-
-    `counts[i]` is how often the feature of `rows[i]` (its idf, then one weight per class)
-    occurs, in the order of first occurrence, as scikit-learn adds them up. The work is done
-    column by column with `map` and `sum` (C loops, not Python ones), but every number is
-    the same product, and `sum` adds floats one at a time from its start value (Python
-    3.11), in feature order: the scores are the same, to the last bit, as a plain loop's."""
-    if not rows:
-        return []
-    idf, *weights = zip(*rows, strict=True)  # columns: idf, then each class's weights
-    values = list(idf)
-    repeated = map(operator.gt, counts, itertools.repeat(1))  # True where count > 1
-    for i in itertools.compress(range(len(counts)), repeated):
-        values[i] = (1.0 + math.log(counts[i])) * values[i]  # sublinear tf: 1 + log(count)
-    norm = math.sqrt(sum(map(operator.mul, values, values)))
-    if not norm:
-        return []
-    scaled = [value / norm for value in values]
-    for k in range(len(scores)):
-        scores[k] = sum(map(operator.mul, scaled, weights[k]), scores[k])
-    return scaled
 
 
 def _top_words(model: Model, words: Mapping[str, float], k: int) -> tuple[str, ...]:

@@ -1834,6 +1834,18 @@ add(
     r"(?:glad|grateful|thankful) (?:i|im|to be) (?:still )?(?:here|alive|didnt)",
 )
 add(
+    "idiom.more4",
+    IDIOM,
+    r"could (?:literally |honestly )?(?:kill|strangle|murder) (?:him|her|them|my \w+|"
+    r"(?:my|our|the) \w+ \w+) for \w+ing",
+)
+add(
+    "media.more4",
+    MEDIA,
+    r"(?:exam|test|quiz|practice|nclex|board) questions?|(?:class|lesson|unit|sermon|assembly|talk|"
+    r"module|guide) (?:on|about)|sermon guide",
+)
+add(
     "negation.more",
     NEGATION,
     r"not (?:in a million years|planning to|thinking about|going to|gonna)|"

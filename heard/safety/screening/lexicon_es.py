@@ -937,6 +937,22 @@ add(
     r"(?:ahora|hoy) (?:vivo|estoy|me siento) (?:tranquil[oa]|bien|en paz|mejor|feliz)|"
     r"(?:sigo|estoy) en terapia|sigo aqui",
 )
+add(
+    "idiom.more4",
+    IDIOM,
+    r"me mato (?:\w+ando|\w+iendo|a (?:estudiar|trabajar|\w+ar))|"
+    r"(?:este|esta|ese|esa|el|la) (?:\w+ )?(?:parcial|gol|golazo|partido|prueba|final|quiz|materia|"
+    r"semestre|turno|viaje|entreno|entrenamiento|clase|examen|tarea) (?:\w+ ){0,2}me (?:mato|mata|"
+    r"esta matando|va a matar)|(?:nos|me) va a matar con (?:esa|ese|este|esta|la|el|los|las|tanta|"
+    r"tanto|tantas|tantos)|(?:morir|morirme|muero|me muero|me quiero morir) de la "
+    r"(?:verguenza|pena|risa|emocion)",
+)
+add(
+    "media.more4",
+    MEDIA,
+    r"clase de (?:psicologia|biologia|historia|etica|filosofia|literatura|salud|enfermeria)|"
+    r"tesis (?:de|sobre)|(?:platica|charla) sobre|comentario de texto",
+)
 
 # --- contraseñales ------------------------------------------------------------------------
 add(

@@ -311,6 +311,21 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         # ... but not when the writer speaks of now
         ("at 20 I want to die, nothing changes", "en", True, "self"),
         ("it's the anniversary of my dad's death and I want to die too", "en", True, "self"),
+        # figures of speech and classwork the fourth round of development sets showed
+        ("I could kill my brother for spoiling the finale", "en", False, ""),
+        ("Me mato estudiando para el examen de la UNAM", "es", False, ""),
+        ("Ese parcial me mató, parce", "es", False, ""),
+        ("El profe nos va a matar con esa prueba", "es", False, ""),
+        ("Me quiero morir de la vergüenza, le dije mamá a la maestra", "es", False, ""),
+        ("Nursing exam question: priority for a patient with suicidal ideation?", "en", False, ""),
+        ("En la clase de psicología vimos el riesgo de la autolesión", "es", False, ""),
+        ("Pastor asked me to help draft a sermon guide on suicide", "en", False, ""),
+        # ... and their neighbours that are crises
+        ("I could kill him for what he did to my sister", "en", True, "self"),
+        ("me mato hoy, ya no aguanto", "es", True, "self"),
+        ("me quiero morir", "es", True, "self"),
+        ("después de la clase me autolesiono", "es", True, "self"),
+        ("I keep thinking about suicide during class", "en", True, "self"),
     ],
 )
 def test_context_rules_from_the_development_sets(
