@@ -580,12 +580,12 @@ def _screener() -> Callable[[str, str | None], Any]:
 
 
 def _screen_with_deadline(text: str, lang: str | None) -> Any:
-    # Loading the learned model (once per process, about a second) is not part of any one
-    # message's deadline: without this, the first text after a restart timed out and raised
-    # a needless "unscreened" alert.
-    from heard.safety.screening.learned import get_model
+    # Loading the learned model and building the rule indexes (once per process, about a
+    # second) is not part of any one message's deadline: without this, the first text after a
+    # restart timed out and raised a needless "unscreened" alert.
+    from heard.safety.screening import prepare
 
-    get_model()
+    prepare()
     future = _POOL.submit(_screener(), text, lang)
     return future.result(timeout=settings.HEARD_SCREENING_TIMEOUT_MS / 1000)
 

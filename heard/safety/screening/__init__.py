@@ -13,7 +13,17 @@ from heard.safety.screening.engine import (
     Evidence,
     Screening,
     detect_language,
+    prepare,
     screen,
 )
 
-__all__ = ["CATEGORIES", "LABELS", "LEVELS", "Evidence", "Screening", "detect_language", "screen"]
+__all__ = [
+    "CATEGORIES",
+    "LABELS",
+    "LEVELS",
+    "Evidence",
+    "Screening",
+    "detect_language",
+    "prepare",
+    "screen",
+]

@@ -24,6 +24,7 @@ repeats), so a megabyte of input is screened in a bounded time.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -271,28 +272,47 @@ class _RuleIndex:
     the shorter anchors starting there are its beginnings, so `by_anchor` maps each anchor to
     the rules of itself and of every anchor it begins with. Rules whose anchors are all
     missing cannot match and are never tried, so the matches found are exactly those of
-    trying every rule: the index changes the time taken, never the result."""
+    trying every rule: the index changes the time taken, never the result.
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    `shared` are more anchors the finder looks for: those of other rule groups, so that one
+    scan (`anchors`) serves every group (`candidates(text, found)`); the longest anchor at a
+    place may then be another group's, and it maps to this group's rules that it begins with.
+    """
+
+    def __init__(self, rules: Iterable[Rule], shared: Iterable[str] = ()) -> None:
         self.rules = tuple(rules)
         self.always = [i for i, rule in enumerate(self.rules) if rule.keys is None]
         own: dict[str, set[int]] = {}
         for i, rule in enumerate(self.rules):
             for anchor in rule.keys or ():
                 own.setdefault(anchor, set()).add(i)
+        every = frozenset(own).union(shared)
         self.by_anchor = {
             anchor: frozenset(i for n in range(len(anchor)) for i in own.get(anchor[: n + 1], ()))
-            for anchor in own
+            for anchor in every
         }
-        # A lookahead finds an anchor at every place, overlapping ones too; written as a trie
-        # ("ki(?:l(?:ing)?|ss)") it costs a few steps per place, not one per anchor.
-        self.finder = re.compile(f"(?=({_trie(own)}))")
+        self.finder = _finder(every)
 
-    def candidates(self, text: str) -> list[Rule]:
+    def anchors(self, text: str) -> set[str]:
+        """The longest anchor starting at each place of `text` (see the class docstring)."""
+        return set(self.finder.findall(text))
+
+    def candidates(self, text: str, found: set[str] | None = None) -> list[Rule]:
+        """The rules that could match `text`; `found`: its `anchors`, if already known (from
+        this index or one sharing its anchors)."""
         chosen = set(self.always)
-        for anchor in set(self.finder.findall(text)):
-            chosen.update(self.by_anchor[anchor])
+        nothing: frozenset[int] = frozenset()
+        for anchor in self.anchors(text) if found is None else found:
+            chosen.update(self.by_anchor.get(anchor, nothing))
         return [self.rules[i] for i in sorted(chosen)]
+
+
+@functools.lru_cache(maxsize=8)
+def _finder(anchors: frozenset[str]) -> re.Pattern[str]:
+    """A lookahead finds an anchor at every place, overlapping ones too; written as a trie
+    ("ki(?:l(?:ing)?|ss)") it costs a few steps per place, not one per anchor. Compiled once
+    for indexes that look for the same anchors (`_shared_anchors`)."""
+    return re.compile(f"(?=({_trie(anchors)}))")
 
 
 def _trie(strings: Iterable[str]) -> str:
@@ -321,8 +341,17 @@ _INDEXES: dict[int, _RuleIndex] = {}
 def _index(rules: tuple[Rule, ...]) -> _RuleIndex:
     index = _INDEXES.get(id(rules))
     if index is None or index.rules is not rules:
-        index = _INDEXES[id(rules)] = _RuleIndex(rules)
+        index = _INDEXES[id(rules)] = _RuleIndex(rules, _shared_anchors())
     return index
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_anchors() -> frozenset[str]:
+    """The anchors of every rule the engine runs: each group's index looks for all of them, so
+    one scan of a message serves them all (`_weigh`)."""
+    return frozenset(
+        anchor for rule in (*_SIGNALS, *_FIRST_RULES, *_JUDGE_RULES) for anchor in rule.keys or ()
+    )
 
 
 class _Spans:
@@ -377,6 +406,14 @@ def detect_language(folded: str) -> str:
     spanish = len(_ES_WORDS.findall(folded[:4000]))
     english = len(_EN_WORDS.findall(folded[:4000]))
     return "es" if spanish > english else "en"
+
+
+def prepare() -> None:
+    """Do once what every message needs: read the learned model and build the rule indexes
+    (about a second in all). Call it before a deadline starts; `screen` does it when needed."""
+    learned.get_model()
+    for rules in (_SIGNALS, _FIRST_RULES, _JUDGE_RULES):
+        _index(rules)
 
 
 def screen(
@@ -473,32 +510,36 @@ def _weigh(folded: Folded) -> tuple[list[_Hit], dict[str, _Spans]]:
     every kind when there are signal matches, else only `_FIRST_KINDS` (nothing else reads
     the others then)."""
     text = folded.text
+    found = _index(_SIGNALS).anchors(text)  # one scan for the anchors of every group
     hits = sorted(
         (
             _Hit(rule, m.start(), m.end())
-            for rule in _index(_SIGNALS).candidates(text)
+            for rule in _index(_SIGNALS).candidates(text, found)
             for m in rule.compiled.finditer(text)
             if m.end() > m.start()
         ),
         key=lambda hit: (hit.start, -_STRENGTH[hit.rule.kind]),
     )[:MAX_MATCHES]
-    counters = _counter_spans(_FIRST_KINDS, _FIRST_RULES, text)
+    counters = _counter_spans(_FIRST_KINDS, _FIRST_RULES, text, found)
     compound = _means_and_time(counters[MODIFIER])
     if compound is not None:
         hits.append(_Hit(MEANS_AND_TIME, compound[0], compound[1]))
     if not hits:
         return hits, counters
-    counters.update(_counter_spans(_JUDGE_KINDS, _JUDGE_RULES, text))
+    counters.update(_counter_spans(_JUDGE_KINDS, _JUDGE_RULES, text, found))
     context = _Context(text, counters, hits)
     for hit in hits:
         context.judge(hit)
     return hits, counters
 
 
-def _counter_spans(kinds: tuple[str, ...], rules: tuple[Rule, ...], text: str) -> dict[str, _Spans]:
-    """Every match in `text` of `rules` (the counter-signals of `kinds`), by kind."""
+def _counter_spans(
+    kinds: tuple[str, ...], rules: tuple[Rule, ...], text: str, anchors: set[str] | None = None
+) -> dict[str, _Spans]:
+    """Every match in `text` of `rules` (the counter-signals of `kinds`), by kind; `anchors`:
+    those of `text`, if already found (`_RuleIndex.anchors`)."""
     found: dict[str, list[tuple[int, int, str]]] = {kind: [] for kind in kinds}
-    for rule in _index(rules).candidates(text):
+    for rule in _index(rules).candidates(text, anchors):
         found[rule.kind].extend((m.start(), m.end(), rule.id) for m in rule.compiled.finditer(text))
     return {kind: _Spans(items) for kind, items in found.items()}
 

@@ -34,6 +34,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "learned_model.json"
 # Long text is read in windows of about this many characters; the most worrying one counts.
 WINDOW = 1200
@@ -84,24 +87,27 @@ def _word_char_grams(word: str) -> list[str]:
 
 
 class Rows(Mapping[str, tuple[float, ...]]):
-    """gram -> (idf, weight for each class), kept as one flat array of numbers and a dict of
-    row numbers: less than half the memory of a tuple of Python floats per gram (the shipped
-    model has about 90,000 grams; 45 MB instead of 103). The numbers are the same doubles."""
+    """gram -> (idf, weight for each class), kept as the rows of one numpy array (`numbers`)
+    and a dict of row numbers: a fifth of the memory of a tuple of Python floats per gram
+    (the shipped model has about 90,000 grams). The numbers are the same doubles."""
 
     def __init__(self, width: int, items: Iterable[tuple[str, Iterable[float]]] = ()) -> None:
         self.width = width
         self.index: dict[str, int] = {}
-        self.numbers = array("d")
+        flat = array("d")
         for gram, row in items:
-            start = len(self.numbers)
-            self.numbers.extend(row)
-            if len(self.numbers) - start != width:
-                raise ValueError(f"{gram!r}: {len(self.numbers) - start} numbers, not {width}")
+            start = len(flat)
+            flat.extend(row)
+            if len(flat) - start != width:
+                raise ValueError(f"{gram!r}: {len(flat) - start} numbers, not {width}")
             self.index[gram] = len(self.index)
+        # The array reads the numbers where they are (no copy).
+        self.numbers: npt.NDArray[np.float64] = np.frombuffer(flat, dtype=np.float64).reshape(
+            -1, width
+        )
 
     def row(self, number: int) -> tuple[float, ...]:
-        start = number * self.width
-        return tuple(self.numbers[start : start + self.width])
+        return tuple(self.numbers[number].tolist())
 
     def __getitem__(self, gram: str) -> tuple[float, ...]:
         return self.row(self.index[gram])
@@ -114,15 +120,6 @@ class Rows(Mapping[str, tuple[float, ...]]):
 
     def __len__(self) -> int:
         return len(self.index)
-
-
-@dataclass(frozen=True)
-class _WordChars:
-    """One word's known letter groups (as numbers) and their sums, see `Model._char_scores`."""
-
-    ids: tuple[int, ...]
-    sums: tuple[float, ...]  # per class: sum of idf x weight over the groups
-    square: float  # sum of idf² over the groups
 
 
 @dataclass(frozen=True)
@@ -143,15 +140,12 @@ class Model:
     # The higher bar for a message where a pattern read a crisis word as a figure of speech
     # or media (engine.screen); None: such messages are not read.
     guarded_threshold: float | None = None
-    # The letter groups again, numbered (`Rows`), and a bounded cache of each word's known
-    # groups as numbers with their sums (`_word_chars`). Derived from `chars`, never stored.
-    _char_rows: Rows = field(init=False, repr=False, compare=False)
-    _word_chars: Callable[[str], _WordChars] = field(init=False, repr=False, compare=False)
-    # Each known word gram's and letter group's (idf, idf x weight for each class), remembered.
-    _word_row: Callable[[str], tuple[float, ...] | None] = field(
-        init=False, repr=False, compare=False
-    )
-    _char_row: Callable[[int], tuple[float, ...]] = field(init=False, repr=False, compare=False)
+    # Derived, never stored: the word grams and then the letter groups as rows of one table
+    # (idf, weight for each class), the word grams' row numbers, and a bounded cache of each
+    # word's known letter groups as row numbers (`_word_chars`).
+    _table: npt.NDArray[np.float64] = field(init=False, repr=False, compare=False)
+    _word_index: Mapping[str, int] = field(init=False, repr=False, compare=False)
+    _word_chars: Callable[[str], tuple[int, ...]] = field(init=False, repr=False, compare=False)
     # Which classes are harmless text and which are crises, by number (`_harmless`).
     _harmless: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _crises: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -162,99 +156,54 @@ class Model:
         crises = tuple(i for i in range(len(self.classes)) if i not in harmless)
         object.__setattr__(self, "_crises", crises)
         width = len(self.classes) + 1
-        rows = self.chars if isinstance(self.chars, Rows) else Rows(width, self.chars.items())
-        object.__setattr__(self, "_char_rows", rows)
-        ids = rows.index
+        words = self.words if isinstance(self.words, Rows) else Rows(width, self.words.items())
+        chars = self.chars if isinstance(self.chars, Rows) else Rows(width, self.chars.items())
+        table = np.concatenate((words.numbers, chars.numbers)).reshape(-1, width)
+        object.__setattr__(self, "_table", table)
+        # Both mappings now read their rows from the table, so the numbers are kept once.
+        words.numbers, chars.numbers = table[: len(words)], table[len(words) :]
+        object.__setattr__(self, "_word_index", words.index)
+        # Letter group i is row first + i of the table: numbered so once, at load.
+        first = len(words)
+        rows = {gram: first + i for gram, i in chars.index.items()}
 
-        def char_row(i: int) -> tuple[float, ...]:
-            idf, *weights = rows.row(i)
-            return (idf, *(idf * weight for weight in weights))
-
-        cached_char_row = lru_cache(maxsize=WORD_CACHE)(char_row)
-        object.__setattr__(self, "_char_row", cached_char_row)
-
-        def word_chars(word: str) -> _WordChars:
-            known = tuple(ids[gram] for gram in _word_char_grams(word) if gram in ids)
-            # Each group counted once per occurrence, as if no group came twice in a message
-            # (`_char_scores` corrects the few that do): sum of idf x weight, and of idf².
-            prepared = [cached_char_row(i) for i in known]
-            if not prepared:
-                return _WordChars((), (0.0,) * len(self.classes), 0.0)
-            idfs, *columns = zip(*prepared, strict=True)
-            square = sum(map(operator.mul, idfs, idfs))
-            return _WordChars(known, tuple(map(sum, columns)), square)
+        def word_chars(word: str) -> tuple[int, ...]:
+            return tuple([i for i in map(rows.get, _word_char_grams(word)) if i is not None])
 
         object.__setattr__(self, "_word_chars", lru_cache(maxsize=WORD_CACHE)(word_chars))
-        words = self.words
-
-        def word_row(gram: str) -> tuple[float, ...] | None:
-            row = words.get(gram)
-            if row is None:
-                return None
-            idf, *weights = row
-            return (idf, *(idf * weight for weight in weights))
-
-        object.__setattr__(self, "_word_row", lru_cache(maxsize=WORD_CACHE)(word_row))
-
-    def _char_scores(self, folded: str) -> list[float]:
-        """What the letter groups of `folded` add to each class's score.
-
-        The same sum as scikit-learn's (sublinear tf-idf, l2-normalised, times the weights),
-        but made from each word's sums, remembered per word: people reuse words, so most are
-        known. A group that occurs c > 1 times in the message was counted c times by the word
-        sums; it is corrected to 1 + log(c). Equal to the plain sum up to float rounding."""
-        known = [self._word_chars(word) for word in folded.split()]
-        if not known:
-            return [0.0] * len(self.classes)
-        square = sum(word.square for word in known)
-        sums = list(map(sum, zip(*(word.sums for word in known), strict=True)))
-        counts = Counter(itertools.chain.from_iterable(word.ids for word in known))
-        for i, count in [(i, count) for i, count in counts.items() if count > 1]:
-            idf, *products = self._char_row(i)
-            tf = 1.0 + math.log(count)
-            square += (tf * tf - count) * idf * idf
-            change = tf - count
-            sums = [total + change * product for total, product in zip(sums, products, strict=True)]
-        if square <= 0.0:
-            return [0.0] * len(self.classes)
-        norm = math.sqrt(square)
-        return [total / norm for total in sums]
-
-    def _word_scores(self, folded: str) -> tuple[list[float], dict[str, float]]:
-        """What the words and word pairs of `folded` add to each class's score, and each
-        one's tf-idf value (for evidence); the same sum as `_char_scores`, per gram."""
-        found = [
-            (gram, count, row)
-            for gram, count in Counter(word_grams(folded)).items()
-            if (row := self._word_row(gram)) is not None
-        ]
-        if not found:
-            return [0.0] * len(self.classes), {}
-        if all(count == 1 for _, count, _ in found):
-            rows = [row for _, _, row in found]
-        else:  # sublinear tf: a gram that occurs c times weighs 1 + log(c)
-            rows = [
-                row if count == 1 else tuple((1.0 + math.log(count)) * x for x in row)
-                for _, count, row in found
-            ]
-        idfs, *columns = zip(*rows, strict=True)
-        norm = math.sqrt(sum(map(operator.mul, idfs, idfs)))
-        if not norm:
-            return [0.0] * len(self.classes), {}
-        values = {gram: idf / norm for (gram, _, _), idf in zip(found, idfs, strict=True)}
-        return [sum(column) / norm for column in columns], values
 
     def probabilities(self, folded: str) -> tuple[list[float], dict[str, float]]:
-        """P(class) for every class, and each word feature's tf-idf value (for evidence)."""
-        word_scores, word_values = self._word_scores(folded)
-        char_scores = self._char_scores(folded)
-        scores = [
-            sum(parts) for parts in zip(self.intercept, word_scores, char_scores, strict=True)
-        ]
+        """P(class) for every class, and each word feature's tf-idf value (for evidence).
+
+        The same sums as scikit-learn's: each vectoriser's features (words and word pairs;
+        letter groups) as sublinear tf-idf (1 + log(count), times idf), l2-normalised on their
+        own, times the weights; equal to the plain sums up to float rounding. The rows of all
+        the message's features are read from the table at once and summed by numpy."""
+        index = self._word_index
+        word_counts = Counter(word_grams(folded))
+        grams = [gram for gram in word_counts if gram in index]
+        char_counts = Counter(itertools.chain.from_iterable(map(self._word_chars, folded.split())))
+        scores = list(self.intercept)
+        values: dict[str, float] = {}
+        if grams or char_counts:
+            ids = [index[gram] for gram in grams]
+            ids += char_counts
+            counts = [word_counts[gram] for gram in grams]
+            counts += char_counts.values()
+            rows = self._table[np.array(ids, dtype=np.intp)]
+            tfidf = rows[:, 0] * (1.0 + np.log(np.array(counts, dtype=np.float64)))
+            words, letters = tfidf[: len(grams)], tfidf[len(grams) :]  # views: scaled in place
+            for part in (words, letters):
+                norm = math.sqrt(part @ part)
+                if norm:
+                    part /= norm
+            if words.any():
+                values = dict(zip(grams, words.tolist(), strict=True))
+            scores = list(map(operator.add, scores, (tfidf @ rows[:, 1:]).tolist()))
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        return [e / total for e in exps], word_values
+        return [e / total for e in exps], values
 
     def match(self, text: str, *, threshold: float | None = None) -> LearnedMatch | None:
         """The most worrying window of `text`, if its crisis probability reaches `threshold`
@@ -282,9 +231,10 @@ def _harmless(name: str) -> bool:
 
 
 def _top_words(model: Model, words: Mapping[str, float], k: int) -> tuple[str, ...]:
+    weights = model._table[:, k + 1]
     weighed = []
     for gram, value in words.items():
-        weight = model.words[gram][k + 1]
+        weight = float(weights[model._word_index[gram]])
         if value * weight > 0:
             weighed.append((value * weight, gram))
     return tuple(gram for _, gram in sorted(weighed, reverse=True)[:3])

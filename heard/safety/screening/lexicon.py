@@ -74,9 +74,51 @@ def _score(strings: set[str]) -> tuple[int, int]:
     return (min(len(s) for s in strings), -len(strings))
 
 
+# How many strings `_prefixes` may list before it gives up on a longer prefix.
+_MAX_PREFIXES = 32
+_ZERO_WIDTH = (sre_parse.AT, sre_parse.ASSERT, sre_parse.ASSERT_NOT)
+
+
+def _prefixes(items: list[Any]) -> set[str] | None:
+    """Literal strings one of which every match of the parsed `items` starts with (None if
+    unknown): "o(?:verdosed|d)" gives {"overdosed", "od"}, where `_required` alone sees only
+    "o" or {"verdosed", "d"}."""
+    run: list[str] = []
+    for index, (op, av) in enumerate(items):
+        if op is sre_parse.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # matches no character: what follows starts where the run ends
+        head = "".join(run)
+        rest = items[index + 1 :]
+        if op is sre_parse.SUBPATTERN:
+            ways: list[list[Any]] | None = [list(av[3]) + rest]
+        elif op is sre_parse.BRANCH:
+            ways = [list(branch) + rest for branch in av[1]]
+        else:
+            ways = None
+        found: set[str] = set()
+        for way in ways or []:
+            tails = _prefixes(way)
+            if tails is None or len(found) + len(tails) > _MAX_PREFIXES:
+                found.clear()
+                break
+            found.update(head + tail for tail in tails)
+        if found:
+            return found
+        return {head} if head else None
+    return {"".join(run)} if run else None
+
+
 def _required(items: list[Any]) -> set[str] | None:
     """Strings one of which a match of the parsed `items` must contain (None if unknown)."""
     candidates: list[set[str]] = []
+    for index, (op, _) in enumerate(items):
+        if index == 0 or (op is sre_parse.LITERAL and items[index - 1][0] is not op):
+            starts = _prefixes(items[index:])  # a run of letters and what must follow it
+            if starts and all(start.strip() for start in starts):
+                candidates.append({start.strip() for start in starts})
     run: list[str] = []
     for op, av in [*items, (None, None)]:
         if op is sre_parse.LITERAL:

@@ -208,11 +208,30 @@ def test_history_with_a_denied_recovery_stays_a_concern() -> None:
 def test_anchors_are_strings_every_match_must_hold() -> None:
     from heard.safety.screening.lexicon import anchors
 
-    assert anchors(r"(?:want|wish) (?:to die|to vanish)") in (
-        {"ant", "ish"},
-        {"to die", "to vanish"},
-    )
-    assert anchors(r"(?:ab|cd) (?:efg|hij)") == {"efg", "hij"}
+    # A run of letters joined with what must follow it: the longer the anchors, the fewer
+    # messages a rule is tried on.
+    assert anchors(r"(?:want|wish) (?:to die|to vanish)") == {
+        "want to die",
+        "want to vanish",
+        "wish to die",
+        "wish to vanish",
+    }
+    assert anchors(r"(?:i |ive )(?:overdosed|od(?:ed|d))") == {
+        "i overdosed",
+        "i oded",
+        "i odd",
+        "ive overdosed",
+        "ive oded",
+        "ive odd",
+    }
+    # ... up to a point: 9 x 9 x 9 ways are not all listed
+    many = "|".join(f"w{n:02d}" for n in range(9))
+    found = anchors(f"(?:{many}) (?:{many}) (?:{many})")
+    assert found is not None
+    assert len(found) <= 64
+    assert any(anchor in "w03 w05 w07" for anchor in found)
+    assert anchors(r"ab(?:c|d?)e") == {"ab"}  # an optional part cuts the run short
+    assert anchors(r"(?:ab|cd) (?:efg|hij)") == {"ab efg", "ab hij", "cd efg", "cd hij"}
     assert anchors(r"(?P<word>abc)d?") == {"abc"}
     assert anchors(r"x?") is None
     assert anchors(r"(?:ab|c?)d") == {"d"}
