@@ -267,52 +267,80 @@ class _Hit:
 
 
 class _RuleIndex:
-    """Which rules could match a message: those with an anchor (`Rule.keys`) in it. One scan
-    of the message with `finder` lists, at each place, the longest anchor that starts there;
-    the shorter anchors starting there are its beginnings, so `by_anchor` maps each anchor to
-    the rules of itself and of every anchor it begins with. Rules whose anchors are all
-    missing cannot match and are never tried, so the matches found are exactly those of
-    trying every rule: the index changes the time taken, never the result.
+    """Which rules could match a message: those with an anchor in it (`Rule.keys`, anywhere;
+    or `Rule.starts`, where no letter or digit comes just before). One scan of the message
+    with `finder` (and one with `starter`, at such places only) lists, at each place, the
+    longest anchor that starts there; the shorter anchors starting there are its beginnings,
+    so `by_anchor` (`by_start`) maps each anchor to the rules of itself and of every anchor it
+    begins with. Rules whose anchors are all missing cannot match and are never tried, so the
+    matches found are exactly those of trying every rule: the index changes the time taken,
+    never the result.
 
-    `shared` are more anchors the finder looks for: those of other rule groups, so that one
-    scan (`anchors`) serves every group (`candidates(text, found)`); the longest anchor at a
-    place may then be another group's, and it maps to this group's rules that it begins with.
+    `shared` are more anchors the scans look for (`keys`, `starts`): those of other rule
+    groups, so that one pair of scans (`anchors`) serves every group (`candidates(text,
+    found)`); the longest anchor at a place may then be another group's, and it maps to this
+    group's rules that it begins with.
     """
 
-    def __init__(self, rules: Iterable[Rule], shared: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        rules: Iterable[Rule],
+        shared: tuple[Iterable[str], Iterable[str]] = ((), ()),
+    ) -> None:
         self.rules = tuple(rules)
-        self.always = [i for i, rule in enumerate(self.rules) if rule.keys is None]
+        self.always = [
+            i for i, rule in enumerate(self.rules) if rule.keys is None and rule.starts is None
+        ]
         own: dict[str, set[int]] = {}
+        own_starts: dict[str, set[int]] = {}
         for i, rule in enumerate(self.rules):
             for anchor in rule.keys or ():
                 own.setdefault(anchor, set()).add(i)
-        every = frozenset(own).union(shared)
-        self.by_anchor = {
-            anchor: frozenset(i for n in range(len(anchor)) for i in own.get(anchor[: n + 1], ()))
-            for anchor in every
-        }
-        self.finder = _finder(every)
+            for anchor in rule.starts or ():
+                own_starts.setdefault(anchor, set()).add(i)
+        anywhere = frozenset(own).union(shared[0])
+        starting = frozenset(own_starts).union(shared[1])
+        self.by_anchor = _beginnings(own, anywhere)
+        self.by_start = _beginnings(own_starts, starting)
+        self.finder = _finder(anywhere)
+        self.starter = _finder(starting, leading=True)
 
-    def anchors(self, text: str) -> set[str]:
-        """The longest anchor starting at each place of `text` (see the class docstring)."""
-        return set(self.finder.findall(text))
+    def anchors(self, text: str) -> tuple[set[str], set[str]]:
+        """The longest anchor starting at each place of `text`, and the longest of the
+        `starts` at each place no letter or digit comes just before (see the docstring)."""
+        return set(self.finder.findall(text)), set(self.starter.findall(text))
 
-    def candidates(self, text: str, found: set[str] | None = None) -> list[Rule]:
+    def candidates(self, text: str, found: tuple[set[str], set[str]] | None = None) -> list[Rule]:
         """The rules that could match `text`; `found`: its `anchors`, if already known (from
         this index or one sharing its anchors)."""
+        anywhere, starting = self.anchors(text) if found is None else found
         chosen = set(self.always)
         nothing: frozenset[int] = frozenset()
-        for anchor in self.anchors(text) if found is None else found:
+        for anchor in anywhere:
             chosen.update(self.by_anchor.get(anchor, nothing))
+        for anchor in starting:
+            chosen.update(self.by_start.get(anchor, nothing))
         return [self.rules[i] for i in sorted(chosen)]
 
 
+def _beginnings(own: dict[str, set[int]], every: frozenset[str]) -> dict[str, frozenset[int]]:
+    """For each anchor, the rules of itself and of every anchor it begins with."""
+    return {
+        anchor: frozenset(i for n in range(len(anchor)) for i in own.get(anchor[: n + 1], ()))
+        for anchor in every
+    }
+
+
 @functools.lru_cache(maxsize=8)
-def _finder(anchors: frozenset[str]) -> re.Pattern[str]:
-    """A lookahead finds an anchor at every place, overlapping ones too; written as a trie
-    ("ki(?:l(?:ing)?|ss)") it costs a few steps per place, not one per anchor. Compiled once
-    for indexes that look for the same anchors (`_shared_anchors`)."""
-    return re.compile(f"(?=({_trie(anchors)}))")
+def _finder(anchors: frozenset[str], *, leading: bool = False) -> re.Pattern[str]:
+    """A lookahead finds an anchor at every place (`leading`: every place no letter or digit
+    comes just before), overlapping ones too; written as a trie ("ki(?:l(?:ing)?|ss)") it
+    costs a few steps per place, not one per anchor. Compiled once for indexes that look for
+    the same anchors (`_shared_anchors`)."""
+    if not anchors:
+        return re.compile(r"(?!x)x")  # finds nothing
+    before = r"(?<!\w)" if leading else ""
+    return re.compile(f"{before}(?=({_trie(anchors)}))")
 
 
 def _trie(strings: Iterable[str]) -> str:
@@ -346,11 +374,13 @@ def _index(rules: tuple[Rule, ...]) -> _RuleIndex:
 
 
 @functools.lru_cache(maxsize=1)
-def _shared_anchors() -> frozenset[str]:
-    """The anchors of every rule the engine runs: each group's index looks for all of them, so
-    one scan of a message serves them all (`_weigh`)."""
-    return frozenset(
-        anchor for rule in (*_SIGNALS, *_FIRST_RULES, *_JUDGE_RULES) for anchor in rule.keys or ()
+def _shared_anchors() -> tuple[frozenset[str], frozenset[str]]:
+    """The anchors (`keys`, then `starts`) of every rule the engine runs: each group's index
+    looks for all of them, so one pair of scans of a message serves them all (`_weigh`)."""
+    rules = (*_SIGNALS, *_FIRST_RULES, *_JUDGE_RULES)
+    return (
+        frozenset(anchor for rule in rules for anchor in rule.keys or ()),
+        frozenset(anchor for rule in rules for anchor in rule.starts or ()),
     )
 
 
@@ -534,7 +564,10 @@ def _weigh(folded: Folded) -> tuple[list[_Hit], dict[str, _Spans]]:
 
 
 def _counter_spans(
-    kinds: tuple[str, ...], rules: tuple[Rule, ...], text: str, anchors: set[str] | None = None
+    kinds: tuple[str, ...],
+    rules: tuple[Rule, ...],
+    text: str,
+    anchors: tuple[set[str], set[str]] | None = None,
 ) -> dict[str, _Spans]:
     """Every match in `text` of `rules` (the counter-signals of `kinds`), by kind; `anchors`:
     those of `text`, if already found (`_RuleIndex.anchors`)."""

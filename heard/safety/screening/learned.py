@@ -6,8 +6,8 @@ pairs and letter groups of 3-5 characters) trained by `tools/train_crisis_model.
 labelled development sets in bench/data/, and stored as plain numbers in
 data/learned_model.json. Reading it needs numpy only (one table of numbers, summed per
 message; no scikit-learn): about a tenth of a millisecond for a short message. It is
-explainable like a lexicon: every score is a sum of
-weights of the words in the message, and the explanation names the words that weighed most.
+explainable like a lexicon: every score is a sum of weights of the words in the message, and
+the explanation names the words that weighed most.
 Its classes are the five crisis labels and several kinds of harmless text ("none", and
 "none.third_party", "none.history", "none.negation"...): P(crisis) is one minus all of those.
 
@@ -88,9 +88,10 @@ def _word_char_grams(word: str) -> list[str]:
 
 
 class Rows(Mapping[str, tuple[float, ...]]):
-    """gram -> (idf, weight for each class), kept as the rows of one numpy array (`numbers`)
-    and a dict of row numbers: a fifth of the memory of a tuple of Python floats per gram
-    (the shipped model has about 90,000 grams). The numbers are the same doubles."""
+    """gram -> (idf, weight for each class), kept as two numpy arrays (`idf`, one number per
+    gram, and `weights`, one row per gram) and a dict of row numbers: a fifth of the memory of
+    a tuple of Python floats per gram (the shipped model has about 110,000 grams). The
+    numbers are the same doubles."""
 
     def __init__(self, width: int, items: Iterable[tuple[str, Iterable[float]]] = ()) -> None:
         self.width = width
@@ -102,13 +103,12 @@ class Rows(Mapping[str, tuple[float, ...]]):
             if len(flat) - start != width:
                 raise ValueError(f"{gram!r}: {len(flat) - start} numbers, not {width}")
             self.index[gram] = len(self.index)
-        # The array reads the numbers where they are (no copy).
-        self.numbers: npt.NDArray[np.float64] = np.frombuffer(flat, dtype=np.float64).reshape(
-            -1, width
-        )
+        table = np.frombuffer(flat, dtype=np.float64).reshape(-1, width)
+        self.idf: npt.NDArray[np.float64] = np.ascontiguousarray(table[:, 0])
+        self.weights: npt.NDArray[np.float64] = np.ascontiguousarray(table[:, 1:])
 
     def row(self, number: int) -> tuple[float, ...]:
-        return tuple(self.numbers[number].tolist())
+        return (float(self.idf[number]), *self.weights[number].tolist())
 
     def __getitem__(self, gram: str) -> tuple[float, ...]:
         return self.row(self.index[gram])
@@ -142,9 +142,10 @@ class Model:
     # or media (engine.screen); None: such messages are not read.
     guarded_threshold: float | None = None
     # Derived, never stored: the word grams and then the letter groups as rows of one table
-    # (idf, weight for each class), the word grams' row numbers, and a bounded cache of each
-    # word's known letter groups as row numbers (`_word_chars`).
-    _table: npt.NDArray[np.float64] = field(init=False, repr=False, compare=False)
+    # (their idf; their weight for each class), the word grams' row numbers, and a bounded
+    # cache of each word's known letter groups as row numbers (`_word_chars`).
+    _idf: npt.NDArray[np.float64] = field(init=False, repr=False, compare=False)
+    _weights: npt.NDArray[np.float64] = field(init=False, repr=False, compare=False)
     _word_index: Mapping[str, int] = field(init=False, repr=False, compare=False)
     _word_chars: Callable[[str], tuple[int, ...]] = field(init=False, repr=False, compare=False)
     # Which classes are harmless text and which are crises, by number (`_harmless`).
@@ -159,13 +160,16 @@ class Model:
         width = len(self.classes) + 1
         words = self.words if isinstance(self.words, Rows) else Rows(width, self.words.items())
         chars = self.chars if isinstance(self.chars, Rows) else Rows(width, self.chars.items())
-        table = np.concatenate((words.numbers, chars.numbers)).reshape(-1, width)
-        object.__setattr__(self, "_table", table)
+        idf = np.concatenate((words.idf, chars.idf))
+        weights = np.concatenate((words.weights, chars.weights)).reshape(-1, width - 1)
+        object.__setattr__(self, "_idf", idf)
+        object.__setattr__(self, "_weights", weights)
         # Both mappings now read their rows from the table, so the numbers are kept once.
-        words.numbers, chars.numbers = table[: len(words)], table[len(words) :]
+        first = len(words)
+        words.idf, chars.idf = idf[:first], idf[first:]
+        words.weights, chars.weights = weights[:first], weights[first:]
         object.__setattr__(self, "_word_index", words.index)
         # Letter group i is row first + i of the table: numbered so once, at load.
-        first = len(words)
         rows = {gram: first + i for gram, i in chars.index.items()}
 
         def word_chars(word: str) -> tuple[int, ...]:
@@ -186,13 +190,18 @@ class Model:
         char_counts = Counter(itertools.chain.from_iterable(map(self._word_chars, folded.split())))
         scores = list(self.intercept)
         values: dict[str, float] = {}
-        if grams or char_counts:
-            ids = [index[gram] for gram in grams]
-            ids += char_counts
-            counts = [word_counts[gram] for gram in grams]
-            counts += char_counts.values()
-            rows = self._table[np.array(ids, dtype=np.intp)]
-            tfidf = rows[:, 0] * (1.0 + np.log(np.array(counts, dtype=np.float64)))
+        size = len(grams) + len(char_counts)
+        if size:
+            ids = np.fromiter(
+                itertools.chain(map(index.__getitem__, grams), char_counts), np.intp, size
+            )
+            counts = np.fromiter(
+                itertools.chain(map(word_counts.__getitem__, grams), char_counts.values()),
+                np.float64,
+                size,
+            )
+            tfidf = self._idf.take(ids)
+            tfidf *= np.log(counts) + 1.0
             words, letters = tfidf[: len(grams)], tfidf[len(grams) :]  # views: scaled in place
             for part in (words, letters):
                 norm = math.sqrt(part @ part)
@@ -200,7 +209,8 @@ class Model:
                     part /= norm
             if words.any():
                 values = dict(zip(grams, words.tolist(), strict=True))
-            scores = list(map(operator.add, scores, (tfidf @ rows[:, 1:]).tolist()))
+            sums = tfidf @ self._weights.take(ids, axis=0)
+            scores = list(map(operator.add, scores, sums.tolist()))
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -232,7 +242,7 @@ def _harmless(name: str) -> bool:
 
 
 def _top_words(model: Model, words: Mapping[str, float], k: int) -> tuple[str, ...]:
-    weights = model._table[:, k + 1]
+    weights = model._weights[:, k]
     weighed = []
     for gram, value in words.items():
         weight = float(weights[model._word_index[gram]])
