@@ -256,6 +256,24 @@ def test_the_rule_index_finds_every_anchor_even_inside_a_longer_one() -> None:
     assert [r.id for r in index.candidates("nothing")] == ["t.any"]
 
 
+def test_a_rule_that_starts_with_a_short_word_is_tried_only_where_a_word_starts() -> None:
+    # "el" hides inside "feel" and "help": a rule whose matches start with "el" or "ella" is
+    # indexed by how its matches start, so it is not tried on "I feel bad".
+    from heard.safety.screening.engine import _RuleIndex
+    from heard.safety.screening.lexicon import Rule
+
+    rule = Rule("t.el", "urgent", r"(?<!\w)(?:el|ella)\W+\w+(?!\w)")
+    assert rule.keys is None
+    assert rule.starts == {"el"}
+    index = _RuleIndex((rule,))
+    assert index.candidates("i feel bad, help") == []
+    assert index.candidates("el perro") == [rule]
+    assert index.candidates("¿ella viene?") == [rule]
+    # A longer string anywhere is rarer than a short word start: "want to die" stays a key.
+    longer = Rule("t.want", "urgent", r"(?<!\w)(?:i|we) want to die(?!\w)")
+    assert (longer.keys, longer.starts) == ({"i want to die", "we want to die"}, None)
+
+
 def test_the_rule_index_never_leaves_out_a_rule_that_matches() -> None:
     # The index only saves time: every rule whose pattern matches a message must be among
     # its candidates (checked on a development set, against running every rule).
