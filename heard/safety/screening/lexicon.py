@@ -150,7 +150,7 @@ def _joins(items: list[Any], index: int) -> bool:
     """Whether the run of letters at `index` (maybe none) is followed by a group or a choice,
     so that `_prefixes` may find longer strings than the run alone."""
     for op, _ in items[index:]:
-        if op is not sre_parse.LITERAL:
+        if op is not sre_parse.LITERAL and op not in _ZERO_WIDTH:
             return op in (sre_parse.SUBPATTERN, sre_parse.BRANCH)
     return False
 
