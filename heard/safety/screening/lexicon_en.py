@@ -1840,10 +1840,33 @@ add(
     r"(?:my|our|the) \w+ \w+) for \w+ing",
 )
 add(
+    "idiom.more5",
+    IDIOM,
+    # a crisis phrase in quotes, then what it was about: "my 'goodbye forever' post was about
+    # leaving twitter"; someone else's thoughts the writer understands; a question asked, then
+    # answered no
+    r"[\"\u201c\u201d][^\"\u201c\u201d\n]{1,60}[\"\u201c\u201d](?: \w+){0,3} "
+    r"(?:was|is|were)(?: just| only)?(?: \w+)? (?:about|for|from|by)(?!\w)|"
+    r"(?:i|we) (?:get|understand|can see|know) why (?:people|someone|some people|folks|others|a "
+    r"person)(?: (?!(?:i|im|me|my|because|cause|but|and|so|since)(?!\w))\w+){0,6}|"
+    r"asked (?:me )?(?:if|whether) i[^.?!\n]{0,80}[.?!]+ (?:\w+[,.]? ){0,2}(?:no|nope|not at all|"
+    r"never|i have not|i havent|i dont|i do not)(?!\w)",
+)
+add(
+    "history.more4",
+    HISTORY,
+    r"that was (?:in )?(?:19|20)\d\d|back in (?:the )?(?:\d\d|19\d\d|20\d\d)|(?:drought|war|"
+    r"flood|crisis|recession|pandemic|divorce|fire|fires) of (?:19|20)\d\d|(?:first|second|third|"
+    r"final|last) year (?:of|at|in) (?:uni|university|college|high school|school)|phase (?:was|"
+    r"lasted) (?:from )?(?:19|20)\d\d|my old (?:tumblr|blog|journal|diary|posts?|notebooks?)|"
+    r"looking back (?:at|on)",
+)
+add(
     "media.more4",
     MEDIA,
     r"(?:exam|test|quiz|practice|nclex|board) questions?|(?:class|lesson|unit|sermon|assembly|talk|"
-    r"module|guide) (?:on|about)|sermon guide",
+    r"module|guide) (?:on|about)|sermon guide|(?:rate|rated|rating|score|scored) (?:my|the|your|"
+    r"our|their)|(?:practicing|practising) (?:asking|saying)|referral form",
 )
 add(
     "negation.more",

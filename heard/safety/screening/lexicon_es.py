@@ -721,7 +721,7 @@ add(
     r"el dolor)(?: \w+){0,2} (?:termine|se acabe|acabe|pare|se termine|deje de doler)|"
     r"(?:dejenme|dejame) (?:morir|ir|en paz para siempre)|no (?:voy a|creo) (?:durar|aguantar|"
     r"llegar a) (?:mucho|mas|manana|el \w+)|(?:sin|no tengo|no hay|ya no tengo|perdi) (?:ninguna )?"
-    r"(?:esperanza|salida|futuro|ganas de nada)|(?:me rendi|me rindo|ya me rendi|tirar la toalla)"
+    r"(?:esperanza|salida|futuro)|(?:me rendi|me rindo|ya me rendi|tirar la toalla)"
     r"(?: con la vida| con todo)?|(?:mejor|prefiero|preferiria) (?:morirme|morir|desaparecer|no "
     r"existir|no despertar|estar muert[oa])|(?:vivir|la vida|existir) (?:es|se ha vuelto|se "
     r"volvio) "
@@ -946,6 +946,21 @@ add(
     r"esta matando|va a matar)|(?:nos|me) va a matar con (?:esa|ese|este|esta|la|el|los|las|tanta|"
     r"tanto|tantas|tantos)|(?:morir|morirme|muero|me muero|me quiero morir) de la "
     r"(?:verguenza|pena|risa|emocion)",
+)
+add(
+    "idiom.more5",
+    IDIOM,
+    # una frase entre comillas y de qué era: "el 'me quiero matar' era por el examen"
+    r"[\"\u201c\u201d\u00ab\u00bb][^\"\u201c\u201d\u00ab\u00bb\n]{1,60}"
+    r"[\"\u201c\u201d\u00ab\u00bb](?: \w+){0,3} (?:era|es|fue)(?: solo| nada mas)? "
+    r"(?:por|de|para|sobre)(?!\w)|"
+    r"me mato con (?:esa|ese|esas|esos|tu|tus) \w+",
+)
+add(
+    "history.more4",
+    HISTORY,
+    r"eso fue hace|fue hace (?:\w+ )?(?:anos|meses)|fue en (?:19|20)\d\d|de (?:morrito|chavo|"
+    r"chamaco|pelado|pibe|pequen[oa]|chic[oa])",
 )
 add(
     "media.more4",

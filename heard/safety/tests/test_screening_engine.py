@@ -357,7 +357,22 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("Nursing exam question: priority for a patient with suicidal ideation?", "en", False, ""),
         ("En la clase de psicología vimos el riesgo de la autolesión", "es", False, ""),
         ("Pastor asked me to help draft a sermon guide on suicide", "en", False, ""),
+        # a quoted phrase and what it was about; others' thoughts understood; a question
+        # answered no; ratings; a past dated or looked back on (the fifth round of sets)
+        ('my "goodbye forever" post was about leaving twitter. im alive', "en", False, ""),
+        ('no me voy a hacer nada, el "me quiero matar" era por el examen', "es", False, ""),
+        ("I get why people think about ending it, but I'm not there.", "en", False, ""),
+        ("My therapist asked if I'd thought about hurting myself. Honestly, no.", "en", False, ""),
+        ("Counsellor had me rate my suicidal thoughts 0 to 10 again.", "en", False, ""),
+        ("Ay, me mató con esa sonrisa, chama.", "es", False, ""),
+        ("Hoy me siento vacía, sin ganas de nada.", "es", False, "self"),  # a concern
+        ("looking back at my old tumblr where i wrote about killing myself", "en", False, "past"),
+        ("Back in 2016 I overdosed. Today we went to the beach.", "en", False, "past"),
         # ... and their neighbours that are crises
+        ('I keep saying "I want to die" and I mean it', "en", True, "self"),
+        ("I get why people want to die because I want to die too", "en", True, "self"),
+        ("my therapist asked if I want to die and I said yes", "en", True, "self"),
+        ("ya no tengo ganas de vivir", "es", True, "self"),
         ("I could kill him for what he did to my sister", "en", True, "self"),
         ("me mato hoy, ya no aguanto", "es", True, "self"),
         ("me quiero morir", "es", True, "self"),
