@@ -21,6 +21,7 @@ No Django imports: pure functions over strings.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -78,8 +79,43 @@ def _kind(char: str) -> tuple[int, tuple[tuple[str, bool], ...]]:
     return (_PLAIN, pieces)
 
 
+# Plain ASCII text (lower-cased): letters, digits, single spaces, common punctuation, "'".
+_PLAIN_TEXT = re.compile(r"[a-z0-9 .,!?;:()\"'/%&*+=<>#@$_-]*")
+# What plain text still needs the full walk for: a digit, "@", "$", "-" or "_" between two
+# letters, two spaces in a row, a space first.
+_NEEDS_WALK = re.compile(r"[a-z][0-9@$_-][a-z]|  |^ ")
+_REPEATED = re.compile(r"([a-z])\1+")
+
+
 def fold(text: str) -> Folded:
     """Fold `text` for matching (see the module docstring)."""
+    plain = text.replace("\u2019", "'")  # a phone's apostrophe: one character for one
+    if plain.isascii():
+        lower = plain.lower()
+        if _PLAIN_TEXT.fullmatch(lower):
+            kept = lower.replace("'", "")
+            if not _NEEDS_WALK.search(kept):
+                return _fold_plain(lower, kept, len(text))
+    return _fold_any(text)
+
+
+def _fold_plain(lower: str, kept: str, length: int) -> Folded:
+    """`fold` of plain text (see `_PLAIN_TEXT`, `_NEEDS_WALK`), without the walk: the same
+    result, made by str and re methods. `kept` is `lower` without its apostrophes."""
+    where = [i for i, char in enumerate(lower) if char != "'"] if len(kept) < len(lower) else None
+    runs = list(_REPEATED.finditer(kept))
+    if runs:
+        dropped = {j for run in runs for j in range(run.start() + 1, run.end())}
+        positions: range | list[int] = [j for j in range(len(kept)) if j not in dropped]
+        folded = _REPEATED.sub(r"\1", kept)
+    else:
+        positions, folded = range(len(kept)), kept
+    origin = tuple(positions) if where is None else tuple(where[j] for j in positions)
+    return Folded(folded, origin, length)
+
+
+def _fold_any(text: str) -> Folded:
+    """`fold`, one character at a time."""
     out: list[str] = []
     origin: list[int] = []
     length = len(text)

@@ -34,6 +34,23 @@ def test_fold_drops_invisible_and_control_characters() -> None:
     assert fold("di\u200be\x00 \u2764\ufe0f").text == "die \u2764"
 
 
+def test_plain_text_folds_the_same_without_the_walk() -> None:
+    # Plain ASCII text skips the character-by-character walk; the result must be the same,
+    # origins included (development lines, and short strings of the characters that matter).
+    import random
+
+    from heard.safety.screening.text import _fold_any
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "data" / "crisis_dev.jsonl"
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+    texts += ["I'll be fine", "Don\u2019t  worry", " so   tired", "k1ll", "self-harm", "ok!!!"]
+    chars = "aAbBlLoOeE1i0@$-_'.,!? \"sS3tT\u2019\u00e9\n"
+    rng = random.Random(4)
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    for text in texts:
+        assert fold(text) == _fold_any(text), text
+
+
 def test_squeeze_pattern_folds_like_text_but_leaves_regex_syntax() -> None:
     assert squeeze_pattern(r"\bkill(?P<x>ed)?{2}") == r"\bkil(?P<x>ed)?{2}"
     assert squeeze_pattern("qué\\U0001faa6don't") == "que\\U0001faa6dont"
