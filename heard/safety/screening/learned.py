@@ -175,7 +175,13 @@ class Model:
         def word_chars(word: str) -> tuple[int, ...]:
             return tuple([i for i in map(rows.get, _word_char_grams(word)) if i is not None])
 
-        object.__setattr__(self, "_word_chars", lru_cache(maxsize=WORD_CACHE)(word_chars))
+        cached = lru_cache(maxsize=WORD_CACHE)(word_chars)
+        object.__setattr__(self, "_word_chars", cached)
+        # The model's own words (about 12,000) are numbered at load, in about 0.2 s: most
+        # words of a message are among them, so even a fresh process rarely works one out.
+        for gram in words.index:
+            if " " not in gram:
+                cached(gram)
 
     def probabilities(self, folded: str) -> tuple[list[float], dict[str, float]]:
         """P(class) for every class, and each word feature's tf-idf value (for evidence).
