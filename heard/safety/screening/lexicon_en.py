@@ -1847,9 +1847,12 @@ add(
     # answered no
     r"[\"\u201c\u201d][^\"\u201c\u201d\n]{1,60}[\"\u201c\u201d](?: \w+){0,3} "
     r"(?:was|is|were)(?: just| only)?(?: \w+)? (?:about|for|from|by)(?!\w)|"
+    r"[\"\u201c\u201d][^\"\u201c\u201d\n]{1,60}[\"\u201c\u201d][.,]? (?:\w+ ){0,2}(?:i meant|"
+    r"i mean|meaning) (?:from|about|for|the|that|my|like|as|in|on)(?!\w)|"
+    r"when i say(?: \w+){1,8},? i (?:mean|meant)(?! it(?!\w))|"
     r"(?:i|we) (?:get|understand|can see|know) why (?:people|someone|some people|folks|others|a "
     r"person)(?: (?!(?:i|im|me|my|because|cause|but|and|so|since)(?!\w))\w+){0,6}|"
-    r"asked (?:me )?(?:if|whether) i[^.?!\n]{0,80}[.?!]+ (?:\w+[,.]? ){0,2}(?:no|nope|not at all|"
+    r"asked (?:me )?(?:if|whether) i[^.?!\n]{0,80}[.?!]+ (?:\w+[,.]? ){0,3}(?:no|nope|not at all|"
     r"never|i have not|i havent|i dont|i do not)(?!\w)",
 )
 add(
@@ -1859,7 +1862,7 @@ add(
     r"flood|crisis|recession|pandemic|divorce|fire|fires) of (?:19|20)\d\d|(?:first|second|third|"
     r"final|last) year (?:of|at|in) (?:uni|university|college|high school|school)|phase (?:was|"
     r"lasted) (?:from )?(?:19|20)\d\d|my old (?:tumblr|blog|journal|diary|posts?|notebooks?)|"
-    r"looking back (?:at|on)",
+    r"looking back (?:at|on)|me in (?:19|20)\d\d",
 )
 add(
     "media.more4",

@@ -942,7 +942,7 @@ add(
     IDIOM,
     r"me mato (?:\w+ando|\w+iendo|a (?:estudiar|trabajar|\w+ar))|"
     r"(?:este|esta|ese|esa|el|la) (?:\w+ )?(?:parcial|gol|golazo|partido|prueba|final|quiz|materia|"
-    r"semestre|turno|viaje|entreno|entrenamiento|clase|examen|tarea) (?:\w+ ){0,2}me (?:mato|mata|"
+    r"semestre|turno|viaje|entreno|entrenamiento|clase|examen|tarea) (?:\w+ ){0,4}me (?:mato|mata|"
     r"esta matando|va a matar)|(?:nos|me) va a matar con (?:esa|ese|este|esta|la|el|los|las|tanta|"
     r"tanto|tantas|tantos)|(?:morir|morirme|muero|me muero|me quiero morir) de la "
     r"(?:verguenza|pena|risa|emocion)",
@@ -954,7 +954,9 @@ add(
     r"[\"\u201c\u201d\u00ab\u00bb][^\"\u201c\u201d\u00ab\u00bb\n]{1,60}"
     r"[\"\u201c\u201d\u00ab\u00bb](?: \w+){0,3} (?:era|es|fue)(?: solo| nada mas)? "
     r"(?:por|de|para|sobre)(?!\w)|"
-    r"me mato con (?:esa|ese|esas|esos|tu|tus) \w+",
+    r"me mato con (?:esa|ese|esas|esos|tu|tus) \w+|(?:es|era|fue|seria|sera) un (?:suicidio|"
+    r"suicidio total)(?= *(?:$|[,.!]|para|de|con|tres|dos))|cuando digo que(?: \w+){1,8},? "
+    r"(?:no lo digo en serio|quiero decir|me refiero)",
 )
 add(
     "history.more4",

@@ -385,8 +385,14 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("Hoy me siento vacía, sin ganas de nada.", "es", False, "self"),  # a concern
         ("looking back at my old tumblr where i wrote about killing myself", "en", False, "past"),
         ("Back in 2016 I overdosed. Today we went to the beach.", "en", False, "past"),
+        ("Ese gol en el último minuto me mató. Qué partidazo.", "es", False, ""),
+        ("La cola en la funeraria era un suicidio, tres horas para firmar.", "es", False, ""),
+        ("When I say I want to be with him again I mean I want those years back.", "en", False, ""),
+        ("Cuando digo que me quiero ir con mi mamá no lo digo en serio.", "es", False, ""),
+        ('My message said "I want to disappear". I meant from the party.', "en", False, ""),
         # ... and their neighbours that are crises
         ('I keep saying "I want to die" and I mean it', "en", True, "self"),
+        ("cuando digo que me quiero morir es en serio", "es", True, "self"),
         ("I get why people want to die because I want to die too", "en", True, "self"),
         ("my therapist asked if I want to die and I said yes", "en", True, "self"),
         ("ya no tengo ganas de vivir", "es", True, "self"),
