@@ -580,8 +580,8 @@ def _screener() -> Callable[[str, str | None], Any]:
 
 
 def _screen_with_deadline(text: str, lang: str | None) -> Any:
-    # Loading the learned model and building the rule indexes (once per process, about a
-    # second) is not part of any one message's deadline: without this, the first text after a
+    # Loading the learned model and building the rule indexes (once per process, a few
+    # seconds) is not part of any one message's deadline: without this, the first text after a
     # restart timed out and raised a needless "unscreened" alert.
     from heard.safety.screening import prepare
 

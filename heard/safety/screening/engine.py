@@ -440,7 +440,7 @@ def detect_language(folded: str) -> str:
 
 def prepare() -> None:
     """Do once what every message needs: read the learned model and build the rule indexes
-    (about a second in all). Call it before a deadline starts; `screen` does it when needed."""
+    (a few seconds in all). Call it before a deadline starts; `screen` does it when needed."""
     learned.get_model()
     for rules in (_SIGNALS, _FIRST_RULES, _JUDGE_RULES):
         _index(rules)

@@ -5,7 +5,7 @@ layer is a linear model (multinomial logistic regression over tf-idf weighted wo
 pairs and letter groups of 3-5 characters) trained by `tools/train_crisis_model.py` on the
 labelled development sets in bench/data/, and stored as plain numbers in
 data/learned_model.json. Reading it needs numpy only (one table of numbers, summed per
-message; no scikit-learn): about a tenth of a millisecond for a short message. It is
+message; no scikit-learn): 0.15-0.25 ms for a short message. It is
 explainable like a lexicon: every score is a sum of weights of the words in the message, and
 the explanation names the words that weighed most.
 Its classes are the five crisis labels and several kinds of harmless text ("none", and
