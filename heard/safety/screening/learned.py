@@ -47,7 +47,6 @@ MAX_WINDOWS = 40
 WORD_CACHE = 50_000
 
 _WORD = re.compile(r"\w+")
-_SPACE = re.compile(r"\s+")
 _REPEAT = re.compile(r"(.)\1{2,}")
 
 
@@ -71,7 +70,7 @@ def char_grams(folded: str) -> list[str]:
     """Letter groups of 3 to 5 characters inside each word padded with a space (as
     scikit-learn's "char_wb" analyser makes them)."""
     grams: list[str] = []
-    for word in _SPACE.sub(" ", folded).split():
+    for word in folded.split():
         grams.extend(_word_char_grams(word))
     return grams
 
@@ -94,7 +93,6 @@ class Rows(Mapping[str, tuple[float, ...]]):
     numbers are the same doubles."""
 
     def __init__(self, width: int, items: Iterable[tuple[str, Iterable[float]]] = ()) -> None:
-        self.width = width
         self.index: dict[str, int] = {}
         flat = array("d")
         for gram, row in items:

@@ -57,13 +57,14 @@ class Rule:
     # (`anchors`), so a message without any of them is never tried. None: unknown.
     keys: frozenset[str] | None = field(init=False, repr=False, compare=False)
     # Or, when rarer in text: every match starts with one of these strings, where no letter
-    # or digit comes just before (`leading_anchors`); `keys` is then None.
+    # or digit comes just before (`_leading`); `keys` is then None.
     starts: frozenset[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", re.compile(self.pattern))
-        found = anchors(self.pattern)
-        leading = leading_anchors(self.pattern)
+        items = list(sre_parse.parse(self.pattern))  # parsed once for both kinds of anchor
+        found = _required(items)
+        leading = _leading(items)
         if leading and (not found or _starts_are_rarer(leading, found)):
             found = None
         else:
@@ -77,11 +78,10 @@ def anchors(pattern: str) -> set[str] | None:
     return _required(list(sre_parse.parse(pattern)))
 
 
-def leading_anchors(pattern: str) -> set[str] | None:
-    r"""Literal strings one of which every match of `pattern` starts with, if it begins with
-    `(?<!\w)` (as every lexicon rule does): so each one starts where no letter or digit comes
-    just before. None if unknown or the pattern does not begin so."""
-    items = list(sre_parse.parse(pattern))
+def _leading(items: list[Any]) -> set[str] | None:
+    r"""Literal strings one of which every match of the parsed `items` starts with, if they
+    begin with `(?<!\w)` (as every lexicon rule does): so each one starts where no letter or
+    digit comes just before. None if unknown or the pattern does not begin so."""
     if not items or str(items[0]) != _NO_WORD_BEFORE:
         return None
     starts = _prefixes(items[1:])
