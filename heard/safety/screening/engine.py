@@ -228,8 +228,15 @@ _PAST_VERB = re.compile(
 )
 _ANNIVERSARY = re.compile(
     r"(?:years?|months?|decades?|weeks?) since|(?:anos|meses) desde|se cumplen|aniversario|"
-    r"anniversary"
+    r"anniversary|(?:years?|months?) clean|clean (?:from|of)"
 )
+# A sentence that dates the one before it: "I tried to end my life. That was six years ago."
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:(?:that|this|it) (?:was|has been)|thats been|its been|(?:eso|esto|aquello) (?:fue|"
+    r"paso)|fue|de eso hace|(?:ya )?(?:pasaron|han pasado))(?!\w)"
+)
+# What may follow the date in that sentence: "ago", "now", "already", not "of this".
+_DATE_TAIL = re.compile(r"(?: (?!of |de )\w+){0,3}\W*")
 _QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
 _TODAY = re.compile(r"today|hoy|now|ahora")
 _FIRST_PERSON_ANY = re.compile(r"(?<!\w)(?:i|im|ive|id|il|me|my|myself|yo|mi)(?!\w)")
@@ -678,6 +685,8 @@ class _Context:
                 return ("history", marker)
         if recent:
             return None
+        if not past:
+            past = self._dated_next(hit)
         stretch = self.text[low:high]
         for marker in past:
             if marker[2].startswith("es.") or hit.rule.past or _PAST_VERB.search(stretch):
@@ -685,6 +694,22 @@ class _Context:
         if self.recovered and (hit.rule.past or _PAST_VERB.search(stretch)):
             return ("history", self.counters[RECOVERY].items[0])
         return None
+
+    def _dated_next(self, hit: _Hit) -> list[tuple[int, int, str]]:
+        """The past markers of the next sentence when all it does is date this one ("That
+        was six years ago.", "Eso fue hace ocho años."); none if it also speaks of now."""
+        _, high = self.sentences.around(hit.start, hit.end)
+        edge = _SENTENCE.match(self.text, high)
+        if edge is None or not _BACK_REFERENCE.match(self.text, edge.end()):
+            return []
+        low, high = self.sentences.around(edge.end(), edge.end())
+        if self.counters[RECENT].within(low, high):
+            return []
+        return [
+            marker
+            for marker in self.counters[HISTORY].within(low, high)
+            if _DATE_TAIL.fullmatch(self.text, marker[1], high)
+        ]
 
     def _person(self, hit: _Hit) -> str:
         if hit.rule.person:

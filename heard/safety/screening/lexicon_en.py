@@ -1862,7 +1862,13 @@ add(
     r"flood|crisis|recession|pandemic|divorce|fire|fires) of (?:19|20)\d\d|(?:first|second|third|"
     r"final|last) year (?:of|at|in) (?:uni|university|college|high school|school)|phase (?:was|"
     r"lasted) (?:from )?(?:19|20)\d\d|my old (?:tumblr|blog|journal|diary|posts?|notebooks?)|"
-    r"looking back (?:at|on)|me in (?:19|20)\d\d",
+    r"looking back (?:at|on)|me in (?:19|20)\d\d|"
+    # dated, and a sober anniversary: "it's been four years", "two years clean from self harm"
+    r"(?:its|it has|thats|that has) been (?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+    r"many|several|a few) (?:years|decades)|"
+    r"(?<!after )(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?) "
+    r"clean(?= (?:from|of) )|clean (?:from|of) (?:\w+ ){1,3}for "
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?)",
 )
 add(
     "media.more4",
@@ -2444,7 +2450,16 @@ add(
 add(
     "recovery.marker",
     RECOVERY,
-    r"now (?:im|i am|i feel|things are|life is|doing|its|it is|i have|ive|i love|i want to live)|"
+    r"now (?:im|i am|i feel|things are|life is|its|it is|i feel|ive been|im doing|i am doing) "
+    r"(?:(?:so|much|a lot|way|really|pretty|mostly|actually|finally|genuinely) )?(?:better|good|"
+    r"ok|okay|fine|well|happy|happier|safe|safer|stable|great|alright|all right|in a good place|"
+    r"different|over|calm|calmer|at peace|grateful|glad|proud|content|healthy|sober|clean|free)"
+    r"(?!\w)|now (?:i love|i want to live|i enjoy|doing (?:better|well|good|ok|okay|great|fine))|"
+    # a new role or a life rebuilt: "now i'm a senior", "now I have work and friends"
+    r"now (?:im|i am) (?:a|an) (?!(?:burden|mess|wreck|ghost|danger|problem|shell|zombie)(?!\w))"
+    r"\w+|now (?:i have|ive got|i got) (?:a job|work|friends|a family|kids|a son|a daughter|a "
+    r"home|a house|my own|citizenship|papers)|(?:it|things|life) (?:is|are|feels) (?:so |much |a "
+    r"lot |way )?better(?! (?:off|to|if|without|dead))|"
     r"doing (?:much |so much |a lot |way )?(?:better|well|good|ok|okay|great|fine)|"
     r"in a (?:good|better|much better|great) place|(?:im|i am) (?:ok|okay|fine|better|safe|good|"
     r"stable|happy|glad)(?: now| these days| today)|clean (?:for|since)|(?:\d+|a|one|two|three|"

@@ -1028,7 +1028,10 @@ add(
     r"en mi adolescencia|durante (?:la pandemia|mi adolescencia|el divorcio)|hace ya|"
     r"a los (?:\d+|quince|dieciseis|catorce|trece|diecisiete|veinte)(?! (?:minutos|dias|segundos|"
     r"horas|semanas))|(?:me acuerdo de|recuerdo) cuando|antes \w+(?:ia|aba)(?!\w)|"
-    r"aniversario de (?:mi|el|aquel)",
+    r"aniversario de (?:mi|el|aquel)|"
+    # dated by the next sentence: "Ya pasaron cuatro años", "Eso fue en 2021"
+    r"(?:pasaron|han pasado) (?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|muchos|"
+    r"varios) anos",
 )
 add(
     "recent.marker",

@@ -402,6 +402,22 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("me quiero morir", "es", True, "self"),
         ("después de la clase me autolesiono", "es", True, "self"),
         ("I keep thinking about suicide during class", "en", True, "self"),
+        # the next sentence dates this one; a sober anniversary (session 10)
+        ("I tried to end my life in college. That was six years ago.", "en", False, "past"),
+        ("Quise matarlo cuando se fue. Eso fue hace ocho años.", "es", False, "past"),
+        ("Me cortaba en la prepa. Ya pasaron cuatro años, estoy bien.", "es", False, "past"),
+        ("One year clean from self-harm today! Cake time.", "en", False, "past"),
+        # ... and their neighbours that are crises
+        ("I tried to end my life. That was two days ago.", "en", True, "self"),
+        ("I wanted to die. It's been four years of this.", "en", True, "self"),
+        ("I overdosed. That was years ago, but tonight I want to again.", "en", True, "self"),
+        ("Relapsed after 8 months clean from cutting. Feel stupid.", "en", True, "self"),
+        # "now" alone is no recovery: what follows it must be
+        ("I tried to kill myself. Now I'm in the hospital.", "en", True, "self"),
+        ("I cut myself. Now I have to hide it.", "en", True, "self"),
+        ("i swallowed everything in the cabinet 20 min ago and now im scared", "en", True, "self"),
+        ("I tried to end my life in college. Now I'm doing so much better.", "en", False, "past"),
+        ("freshman year i tried to kill myself. now i'm a senior", "en", False, "past"),
     ],
 )
 def test_context_rules_from_the_development_sets(
