@@ -238,6 +238,12 @@ _BACK_REFERENCE = re.compile(
 # What may follow the date in that sentence: "ago", "now", "already", not "of this".
 _DATE_TAIL = re.compile(r"(?: (?!of |de )\w+){0,3}\W*")
 _QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
+# A Spanish past marker dates a message without a past verb ("a los 15, intento de
+# suicidio"), unless the writer speaks in the present: "me separé hace un mes y tengo ganas de
+# morirme".
+_PRESENT_ES = re.compile(
+    r"(?<!\w)(?:tengo|quiero|pienso|estoy|siento|necesito|puedo|aguanto|voy a|me voy a)(?!\w)"
+)
 _TODAY = re.compile(r"today|hoy|now|ahora")
 _FIRST_PERSON_ANY = re.compile(r"(?<!\w)(?:i|im|ive|id|il|me|my|myself|yo|mi)(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:i|im|ive|id|yo)(?!\w)")
@@ -689,7 +695,8 @@ class _Context:
             past = self._dated_next(hit)
         stretch = self.text[low:high]
         for marker in past:
-            if marker[2].startswith("es.") or hit.rule.past or _PAST_VERB.search(stretch):
+            spanish = marker[2].startswith("es.") and not _PRESENT_ES.search(stretch)
+            if spanish or hit.rule.past or _PAST_VERB.search(stretch):
                 return ("history", marker)
         if self.recovered and (hit.rule.past or _PAST_VERB.search(stretch)):
             return ("history", self.counters[RECOVERY].items[0])

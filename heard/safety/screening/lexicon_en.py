@@ -2431,7 +2431,12 @@ add(
     r"during (?:high school|college|my divorce|covid|the pandemic|that time|lockdown|my teens)|"
     r"history of|(?:years|months) before|long ago|that was (?:years|ages|a long time) ago|"
     r"(?:when|after) (?:my|the) (?:divorce|breakup|miscarriage) (?:\d+|two|three|a few) years|"
-    r"at (?:[5-9]|1\d|fifteen|sixteen|fourteen|thirteen|seventeen)(?! (?:years|yrs|am|pm|oclock))|"
+    # an age, not a clock time: "at 15 I tried", never "when my shift ends at 6"
+    r"(?<!ends )(?<!end )(?<!leaves )(?<!leave )(?<!until )(?<!till )(?<!by )(?<!before )"
+    r"(?<!after )(?<!around )(?<!from )(?<!work )(?<!up )(?<!off )(?<!back )(?<!home )(?<!out )"
+    r"(?<!starts )(?<!finishes )(?<!closes )(?<!opens )(?<!gets )(?<!get )(?<!arrives )"
+    r"at (?:[5-9]|1\d|fifteen|sixteen|fourteen|thirteen|seventeen)(?!\w)(?! ?(?:years|yrs|am|pm|"
+    r"oclock|tonight|tomorrow|today|this|in the|sharp|\d|:))|"
     r"at age (?:[5-9]|1\d)|once upon a time|"
     r"before i (?:got help|started therapy|got sober|found)|old scars|scars from years|"
     r"at (?:age )?(?:[2-9]\d)(?=,? (?:i|my|we) )|back when|anniversary of (?:my|the)|"
@@ -2445,7 +2450,9 @@ add(
     r"an hour ago|hours ago|minutes ago|just now|this week|(?:a |\d+ |two |three |few |couple "
     r"(?:of )?)?days ago|last week|again|right now|rn|currently|lately|recently|these days|"
     r"still|anymore|any more|now|this month|this year|"
-    r"this semester|since then|keep|keeps|coming back|came back|are back|is back",
+    r"this semester|since then|keep|keeps|coming back|came back|are back|is back|"
+    # a time ahead is now too: "one year since he died and at midnight I'm ending it"
+    r"tomorrow|at midnight",
 )
 add(
     "recovery.marker",

@@ -1038,7 +1038,9 @@ add(
     RECENT,
     r"anoche|ayer|hoy|esta (?:manana|tarde|noche|semana)|hace (?:unos|un par de|dos|tres|\d+) "
     r"(?:dias|horas|minutos)|hace (?:rato|poco|un rato)|otra vez|de nuevo|ahora|ahorita|"
-    r"todavia|aun|sigo|sigue|ultimamente|estos dias|volvi a|vuelvo a",
+    r"todavia|aun|sigo|sigue|ultimamente|estos dias|volvi a|vuelvo a|manana|a medianoche|"
+    # since then, and still: "pienso en suicidarme desde el año pasado"
+    r"desde (?:el ano pasado|hace)",
 )
 add(
     "recovery.marker",

@@ -418,6 +418,13 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("i swallowed everything in the cabinet 20 min ago and now im scared", "en", True, "self"),
         ("I tried to end my life in college. Now I'm doing so much better.", "en", False, "past"),
         ("freshman year i tried to kill myself. now i'm a senior", "en", False, "past"),
+        # a clock time is no age, a time ahead is now, and Spanish in the present is now
+        ("I've got the pills and I'm doing it when my shift ends at 6.", "en", True, "self"),
+        ("At 15 I tried to end my life. Now I'm a nurse.", "en", False, "past"),
+        ("It's been one year since he died and at midnight I'm ending it.", "en", True, "self"),
+        ("pienso en suicidarme desde el año pasado", "es", True, "self"),
+        ("Me separé hace un mes y tengo ganas de morirme.", "es", True, "self"),
+        ("Hace dos años me separé y me quería morir. Ya estoy mejor.", "es", False, "past"),
     ],
 )
 def test_context_rules_from_the_development_sets(
