@@ -1386,7 +1386,8 @@ add(
     r"this weekend)(?:s| is) (?:the|my) (?:night|day)|"
     r"(?:decided on|picked|chose|set) (?:a |the )?(?:friday|saturday|sunday|monday|tuesday|"
     r"wednesday|thursday|tonight|tomorrow|a date|the date|the day|the time|a day)|"
-    r"(?:cant|wont) be (?:talked|stopped|talked out of)|talked out of it|"
+    r"(?:cant|wont) be (?:talked out of (?:it|this)|stopped (?:this time|now|tonight))|"
+    r"talked out of it|"
     r"(?:already|just) (?:started|did it|done it)(?:,? \w+){0,4} no (?:going|turning) back|"
     r"i (?:took|swallowed|took all of) them(?= *(?:$|[.!]))|"
     r"made (?:up )?my (?:decision|mind)(?! to (?:stay|leave|quit|go|move|apply|study|try))|"
@@ -2291,10 +2292,31 @@ add(
     r"not (?:anymore|any more)|no more",
 )
 add(
+    "acute.not_talked_out",
+    ACUTE,
+    r"(?:dont|do not|wont|will not|not) (?:want to |going to |gonna )?(?:be |get )?(?:talked|"
+    r"talk me) out of it|dont (?:try to )?(?:talk me out of it|stop me)",
+    SUICIDE,
+    "will not be talked out of it",
+    negatable=False,
+)
+add(
+    "self_harm.not_to_die",
+    URGENT,
+    # the wish to hurt, not to die: "not trying to die, just needed it to stop"
+    # (the match starts after the negation, which still denies the wish to die)
+    r"(?:(?<=to die, )|(?<=to die ))(?:i )?(?:just|only) (?:need|needed|want|wanted|wanna) (?:it|"
+    r"the pain|this|the feeling|everything|the noise) to stop",
+    SELF_HARM,
+    "hurts themself to make the pain stop",
+    negatable=False,
+)
+add(
     "negation.not_negation",
     IDIOM,
     # Parts of speech that look like negation but do not deny anything.
-    r"(?:not|no) (?:gonna|gona|going to) lie|ngl|cant stop|cant help|can not stop|dont stop|"
+    r"shouldnt be|should not be|(?:not|no) (?:gonna|gona|going to) lie|ngl|cant stop|cant help|"
+    r"can not stop|dont stop|"
     r"not sure|dont know|doesnt know|didnt know|never mind|not one person|cant wait|cant even|"
     r"not me|(?:say|says|said|saying|tell (?:him|her|them)|told (?:him|her|them)) no(?!\w)|"
     r"dont care|never ending|without (?:anyone|a trace|thinking|wanting|wishing)|"

@@ -473,10 +473,11 @@ add(
     r"lo notaria|me extranaria)|"
     r"si (?:me muriera|me muero|desapareciera|me fuera|no despertara)(?: \w+){0,5} "
     r"(?:nadie|alivio|mejor|descanso|paz|que importa)|"
-    r"(?:no|ya no|ni) (?:\w+ ){0,2}(?:quiero|kiero|qiero|quiere) (?:seguir|estar)(?= *(?:$|[.,!]| "
+    r"(?:no|ya no|ni) (?:\w+ ){0,2}(?:quiero|kiero|qiero|quiere) (?:seguir|estar)(?= *(?:$|[^\w ]| "
     r"sin| asi|"
     r" aqui| mas))|(?:para que|pa que|por que) (?:sigo|seguir) (?:aqui|viv[oa]|vivo|con vida|"
-    r"existiendo)|sobro (?:en este mundo|aqui|en todos lados)|"
+    r"existiendo)|(?:para que|pa que) sigo(?= *(?:$|[^\w ]))|"
+    r"sobro (?:en este mundo|aqui|en todos lados)|"
     r"(?:lo )?mejor seria (?:no existir|morirme|morir|desaparecer|no estar|no despertar|irme)|"
     r"seria mejor (?:morir\w*|no existir|desaparecer|no estar|no despertar|irme)|"
     r"(?:por fin|al fin|pronto) (?:descanso|voy a descansar|descansare|estare en paz)|"
@@ -979,9 +980,32 @@ add(
     r"si (?:alguna vez|algun dia)|deje de|ya no|nadie",
 )
 add(
+    "self_harm.more_es",
+    URGENT,
+    # again, or for a while, and scratching till it bleeds: "me he vuelto a cortar", "me he
+    # estado cortando", "me rasco los brazos hasta sangrar"
+    r"me (?:he |e )?(?:vuelto|volvi|bolvi|buelto|estado|sigo) (?:a )?(?:cortar|cortando|lastimar|"
+    r"lastimando|quemar|quemando|golpear|golpeando|rasgunar|arana?r|hacer dano)(?!\w)|"
+    r"(?:rasco|rascaba|arano|aranaba|pellizco|rasguno) (?:\w+ ){0,3}hasta (?:sangrar|hacerme "
+    r"sangre|que (?:sangra|sale sangre))",
+    SELF_HARM,
+    "talks about hurting themself",
+)
+add(
+    "self_harm.not_to_die_es",
+    URGENT,
+    # "no quiero morir, solo que pare": the wish to hurt, not to die (the match starts after
+    # the negation, which still denies the wish to die)
+    r"(?:(?<=morir, )|(?<=morir )|(?<=morirme, )|(?<=morirme ))(?:solo|sino) (?:que (?:pare|"
+    r"duela|se calle)|quiero que (?:pare|duela)|sentir)",
+    SELF_HARM,
+    "hurts themself to make the pain stop",
+    negatable=False,
+)
+add(
     "negation.not_negation",
     IDIOM,
-    r"no se|no puedo dejar de|no dejo de|sin que nadie|no (?:paro|dejo) de pensar|"
+    r"no deberia|no se|no puedo dejar de|no dejo de|sin que nadie|no (?:paro|dejo) de pensar|"
     r"(?:digo|dije|decir|dices|diga) que no",
 )
 add(

@@ -425,6 +425,25 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("pienso en suicidarme desde el año pasado", "es", True, "self"),
         ("Me separé hace un mes y tengo ganas de morirme.", "es", True, "self"),
         ("Hace dos años me separé y me quería morir. Ya estoy mejor.", "es", False, "past"),
+        # self-harm again, and the wish to hurt, not to die (the sixth round of sets)
+        (
+            "Recaída. Llevaba 90 días sin autolesionarme y hoy me he vuelto a cortar.",
+            "es",
+            True,
+            "self",
+        ),
+        ("me bolví a lastimar anoche, no quiero morir solo que pare el dolor", "es", True, "self"),
+        ("Me rasco los brazos hasta sangrar cuando me quedo sola.", "es", True, "self"),
+        ("did it again tonight, not trying to die, just needed it to stop", "en", True, "self"),
+        ("I'm on the platform. I don't want to be talked out of it.", "en", True, "self"),
+        ("otra semana sin trabajo 😶 ya no quiero seguir 🪦", "es", True, "self"),
+        ("mi niña cumple 5 y yo aquí sin poder verla, para qué sigo", "es", True, "self"),
+        ("He escrito cartas de despedida para mis hijos.", "es", True, "self"),
+        # ... and their harmless neighbours
+        ("No me he vuelto a cortar desde marzo.", "es", False, ""),
+        ("I'm not trying to die, I just want to sleep for a week.", "en", False, ""),
+        ("Don't worry, I won't be talked out of my holiday plans.", "en", False, ""),
+        ("Dile a tu hermano que no debería matarse estudiando.", "es", False, ""),
     ],
 )
 def test_context_rules_from_the_development_sets(
