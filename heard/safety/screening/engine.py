@@ -156,7 +156,8 @@ _CLAUSE = re.compile(
 )
 # Stretches for history and media: a sentence, cut again where the writer turns to now.
 _STRETCH = re.compile(
-    r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s|(?<!\w)(?:but|now|nowadays|these days|lately|today|"
+    r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s|(?<!\w)(?<!ago )(?:but|now|nowadays|these days|lately|"
+    r"today|"
     r"currently|and now|so now|pero|ahora|hoy|actualmente|ultimamente|sin embargo|y ahora)(?!\w)"
 )
 # Stretches for reported speech: "my friend said ... and I ..." is two reports.
@@ -167,6 +168,8 @@ _PEOPLE = (
     r"daughter|kid|child|boyfriend|girlfriend|bf|gf|husband|wife|partner|ex|roommate|flatmate|"
     r"cousin|classmate|coworker|co worker|colleague|student|client|patient|neighbor|neighbour|"
     r"uncle|aunt|niece|nephew|teammate|grandma|grandpa|stepdad|stepmom|teen|sibling|twin|"
+    r"grandson|granddaughter|grandchild|grandkid|grandkids|grandchildren|nan|gran|nana|"
+    r"nieto|nieta|marido|suegra|suegro|abuela|abuelo|sobrino|sobrina|"
     r"buddy|mate|friends|students|kids|parents|girl|boy|guy|lad|lass|person|man|woman|chica|chico|"
     r"muchacha|muchacho|senora|senor|amigo|amiga|amigos|amigas|hermano|hermana|"
     r"hijo|hija|novio|novia|mama|papa|madre|padre|primo|prima|companero|companera|pareja|"
@@ -182,7 +185,8 @@ _SUBJECT = re.compile(
         r"theyre|theyve|hed|shed|theyd|someone|somebody|ella|ellos|ellas|alguien)|"
         r"(?P<self>i|im|ive|id|il|ima|myself|yo|"
         r"(?<!sent )(?<!told )(?<!gave )(?<!texted )(?<!showed )(?<!asked )(?<!messaged )"
-        r"me))(?!\w)",
+        r"me(?! (?:dijo|dice|conto|cuenta|escribio|escribe|mando|manda|pregunto|pide|pidio)(?!\w))"
+        r"))(?!\w)",
         {},
     )
 )
@@ -204,7 +208,9 @@ _INSIDE_OTHER = re.compile(
 )
 _OPENS_OTHER = re.compile(
     expand(
-        r"(?:wants|talks|says|keeps|thinks|plans|feels|tells|cuts|hurts|burns|harms|wishes|"
+        r"(?:(?:ya )?no |ni |nunca )?"  # "ya no quiere vivir": he no longer wants to
+        r"(?:wants|talks|says|keeps|thinks|plans|feels|tells|cuts|hurts|harms|wishes|"
+        r"burns(?! (?:from|because|that|he|she|they|my)(?!\w))|"  # not "burns from the stove"
         r"is going|se (?=\w+(?:a|e|an|en)(?!\w))|quiere|quieren|dice|habla|piensa|esta pensando)"
         r"(?!\w)",
         {},
@@ -229,7 +235,7 @@ _PAST_VERB = re.compile(
 )
 _ANNIVERSARY = re.compile(
     r"(?:years?|months?|decades?|weeks?) since|(?:anos|meses) desde|se cumplen|aniversario|"
-    r"anniversary|(?:years?|months?) clean|clean (?:from|of)"
+    r"anniversary|(?:years?|months?) clean|clean (?:from|of)|years? ago today"
 )
 # A sentence that dates the one before it: "I tried to end my life. That was six years ago."
 _BACK_REFERENCE = re.compile(

@@ -1252,11 +1252,20 @@ add(
     r"{AGENT}(?: \w+){0,2} (?:hits|beats|chokes|hurts|abuses|punches|slaps|kicks|strangles|"
     r"threatens|hit|beat|choked|hurt|abused|punched|slapped|kicked|strangled|threatened) "
     r"(?:my (?:\w+ )?(?:mom|mum|mother|dad|father|siblings?|brothers?|sisters?|kids|children|"
-    r"baby|son|daughter)|us)|(?:bruises|marks|black eye|welts|burns) (?:from|because of|he|she|"
-    r"they|that (?:he|she|they)|my \w+ (?:gave|left))",
+    r"baby|son|daughter)|us)",
     ABUSE,
     "describes violence at home",
     person="self",
+)
+add(
+    "abuse.bruises",
+    URGENT,
+    # whose bruises they are is read from the sentence: "my mum has bruises she won't explain"
+    # is worry about someone else
+    r"(?:bruises|marks|black eye|welts|burns) (?:from|because of|he|she|they|that (?:he|she|"
+    r"they)|my \w+ (?:gave|left))",
+    ABUSE,
+    "describes violence at home",
 )
 
 # --- indirect and less common phrasings -------------------------------------------------
@@ -1863,7 +1872,8 @@ add(
     r"flood|crisis|recession|pandemic|divorce|fire|fires) of (?:19|20)\d\d|(?:first|second|third|"
     r"final|last) year (?:of|at|in) (?:uni|university|college|high school|school)|phase (?:was|"
     r"lasted) (?:from )?(?:19|20)\d\d|my old (?:tumblr|blog|journal|diary|posts?|notebooks?)|"
-    r"looking back (?:at|on)|me in (?:19|20)\d\d|"
+    r"looking back (?:at|on)|me in (?:19|20)\d\d|(?:\d+|a|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten) years? ago today|"
     # dated, and a sober anniversary: "it's been four years", "two years clean from self harm"
     r"(?:its|it has|thats|that has) been (?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
     r"many|several|a few) (?:years|decades)|"
@@ -1874,7 +1884,10 @@ add(
 add(
     "media.more4",
     MEDIA,
-    r"(?:exam|test|quiz|practice|nclex|board) questions?|(?:class|lesson|unit|sermon|assembly|talk|"
+    r"(?:exam|test|quiz|practice|nclex|board|phq|phq 9|form|survey|questionnaire) "
+    r"questions?|"
+    r"questions? (?:\d+ )?on the (?:form|survey|questionnaire|phq)|"
+    r"(?:class|lesson|unit|sermon|assembly|talk|"
     r"module|guide) (?:on|about)|sermon guide|(?:rate|rated|rating|score|scored) (?:my|the|your|"
     r"our|their)|(?:practicing|practising) (?:asking|saying)|referral form",
 )

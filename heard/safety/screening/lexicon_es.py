@@ -559,7 +559,7 @@ add(
     r"(?:me va a|va a|me iba a) (?:matar|pegar|golpear|lastimar) si (?:lo |la |le )?(?:denuncio|"
     r"digo|cuento|hablo|me voy|dejo|aviso)|"
     r"si no (?:salgo|me acuesto|tengo sexo|le mando|le envio)(?: \w+){0,2} (?:con|me)|"
-    r"(?:dije|les dije|digo|dijimos) que me (?:cai|golpee|pegue con)|moretones|"
+    r"(?:dije|les dije|digo|dijimos) que me (?:cai|golpee|pegue con)|"
     r"me (?:encerre|escondi) (?:en|de)|(?:esta|anda) rompiendo (?:todo|cosas)|"
     r"no puedo (?:volver|regresar|ir) a (?:mi )?casa|"
     r"(?:entra|se mete|viene) (?:a|en) mi (?:cuarto|cama|habitacion)|"
@@ -567,6 +567,16 @@ add(
     ABUSE,
     "describes being hurt, threatened or controlled",
     person="self",
+)
+
+add(
+    "abuse.moretones",
+    URGENT,
+    # whose bruises they are is read from the sentence: "tengo moretones", not "mi vecina
+    # tiene moretones"
+    r"moretones|moretes",
+    ABUSE,
+    "describes being hurt, threatened or controlled",
 )
 
 # --- otras voces: registro formal, personas mayores, adolescentes, variantes regionales ---
@@ -969,7 +979,10 @@ add(
     "media.more4",
     MEDIA,
     r"clase de (?:psicologia|biologia|historia|etica|filosofia|literatura|salud|enfermeria)|"
-    r"tesis (?:de|sobre)|(?:platica|charla) sobre|comentario de texto",
+    r"tesis (?:de|sobre)|(?:platica|charla) sobre|comentario de texto|"
+    # a song or a radio play that says it: "un bolero que dice 'quiero morir en tus brazos'"
+    r"(?:corrido|bolero|cancion|tango|ranchera|cumbia|radioteatro|telenovela|serie|pelicula|"
+    r"novela|obra)(?: \w+){0,2} (?:que dice|que se llama|sobre|de un|de una)",
 )
 
 # --- contraseñales ------------------------------------------------------------------------

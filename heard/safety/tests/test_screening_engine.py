@@ -444,6 +444,30 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("I'm not trying to die, I just want to sleep for a week.", "en", False, ""),
         ("Don't worry, I won't be talked out of my holiday plans.", "en", False, ""),
         ("Dile a tu hermano que no debería matarse estudiando.", "es", False, ""),
+        # whose bruises, whose words: someone else's (the sixth round of sets)
+        ("Mi vecina de 90 años tiene moretones y el hijo le grita.", "es", False, "someone_else"),
+        ("My mum has bruises she won't explain.", "en", False, "someone_else"),
+        ("My grandson is self-harming. Where do I start?", "en", False, "someone_else"),
+        ("Mi primo me dijo que ya no quiere vivir.", "es", False, "someone_else"),
+        ('Un bolero que dice "quiero morir en tus brazos" me hizo llorar.', "es", False, ""),
+        ("Three years ago today I tried to end my life. Tonight: cake.", "en", False, "past"),
+        # ... and their neighbours that are crises
+        ("Tengo moretones en los brazos y no puedo decir de quién.", "es", True, "self"),
+        ("I have bruises he gave me last night.", "en", True, "self"),
+        (
+            "My hands are covered in burns from the stove and not all are accidents.",
+            "en",
+            True,
+            "self",
+        ),
+        ("Me dijo que me iba a matar si lo dejaba.", "es", True, "self"),
+        ("ya no quiero vivir", "es", True, "self"),
+        (
+            "Three years ago today I tried to end my life and tonight I'm doing it again.",
+            "en",
+            True,
+            "self",
+        ),
     ],
 )
 def test_context_rules_from_the_development_sets(
