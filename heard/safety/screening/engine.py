@@ -249,7 +249,8 @@ _QUOTE = re.compile('["\u201c\u201d\u00ab\u00bb]')
 # suicidio"), unless the writer speaks in the present: "me separé hace un mes y tengo ganas de
 # morirme".
 _PRESENT_ES = re.compile(
-    r"(?<!\w)(?:tengo|quiero|pienso|estoy|siento|necesito|puedo|aguanto|voy a|me voy a)(?!\w)"
+    r"(?<!\w)(?:tengo|quiero|pienso|estoy|siento|necesito|puedo|aguanto|voy a|me voy a|ando|"
+    r"sigo)(?!\w)"
 )
 _TODAY = re.compile(r"today|hoy|now|ahora")
 _FIRST_PERSON_ANY = re.compile(r"(?<!\w)(?:i|im|ive|id|il|me|my|myself|yo|mi)(?!\w)")
@@ -690,17 +691,20 @@ class _Context:
         low, high = self.stretches.around(hit.start, hit.end)
         past = self.counters[HISTORY].within(low, high)
         recent = self.counters[RECENT].within(low, high)
+        stretch = self.text[low:high]
         for marker in past:
-            if _ANNIVERSARY.search(self.text, marker[0], marker[1]) and all(
-                _TODAY.fullmatch(self.text, start, end) for start, end, _ in recent
+            if (
+                _ANNIVERSARY.search(self.text, marker[0], marker[1])
+                and all(_TODAY.fullmatch(self.text, start, end) for start, end, _ in recent)
+                and not _PRESENT_ES.search(stretch)
             ):
-                # "Three years since my attempt today": "today" is the anniversary, not the act.
+                # "Three years since my attempt today": "today" is the anniversary, not the act
+                # (unless the writer speaks in the present: "se cumplen tres años y pienso en").
                 return ("history", marker)
         if recent:
             return None
         if not past:
             past = self._dated_next(hit)
-        stretch = self.text[low:high]
         for marker in past:
             spanish = marker[2].startswith("es.") and not _PRESENT_ES.search(stretch)
             if spanish or hit.rule.past or _PAST_VERB.search(stretch):

@@ -2318,8 +2318,9 @@ add(
     URGENT,
     # the wish to hurt, not to die: "not trying to die, just needed it to stop"
     # (the match starts after the negation, which still denies the wish to die)
-    r"(?:(?<=to die, )|(?<=to die ))(?:i )?(?:just|only) (?:need|needed|want|wanted|wanna) (?:it|"
-    r"the pain|this|the feeling|everything|the noise) to stop",
+    r"(?:(?<=to die, )|(?<=to die )|(?<=tryna die, )|(?<=tryna die ))(?:i )?(?:just|only) (?:need|"
+    r"needed|want|wanted|wanna) (?:(?:it|the pain|this|the feeling|everything|the noise) to stop|"
+    r"to feel (?:some?|any)\w*)",
     SELF_HARM,
     "hurts themself to make the pain stop",
     negatable=False,

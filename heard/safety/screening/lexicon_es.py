@@ -1000,9 +1000,21 @@ add(
     r"me (?:he |e )?(?:vuelto|volvi|bolvi|buelto|estado|sigo) (?:a )?(?:cortar|cortando|lastimar|"
     r"lastimando|quemar|quemando|golpear|golpeando|rasgunar|arana?r|hacer dano)(?!\w)|"
     r"(?:rasco|rascaba|arano|aranaba|pellizco|rasguno) (?:\w+ ){0,3}hasta (?:sangrar|hacerme "
-    r"sangre|que (?:sangra|sale sangre))",
+    r"sangre|que (?:sangra|sale sangre))|"
+    r"me (?:doy|daba|di) (?:cabezazos|golpes|punetazos|de cabezazos|la cabeza contra)|"
+    r"me (?:golpeo|golpeaba|pego|pegaba) (?:la cabeza|en la cabeza|contra la pared)",
     SELF_HARM,
     "talks about hurting themself",
+)
+add(
+    "self_harm.relapse_es",
+    URGENT,
+    # a streak without self-harm, then it happened: "once meses sin cortarme y ayer lo hice"
+    r"sin (?:cortarme|autolesionarme|hacerme dano|lastimarme|quemarme)[^.!?\n]{0,40}(?:ayer|hoy|"
+    r"anoche|esta noche|esta manana) (?:lo hice|lo volvi a hacer|recai|me corte|volvi)",
+    SELF_HARM,
+    "self-harm again after a time without",
+    negatable=False,
 )
 add(
     "self_harm.not_to_die_es",
@@ -1018,6 +1030,9 @@ add(
 add(
     "negation.not_negation",
     IDIOM,
+    # distress and conditions, not denials: "cuando ya no aguanto me doy cabezazos", "si no
+    # me corto siento que exploto", "cuando el bebé no para de llorar"
+    r"(?:ya )?no aguanto|no puedo mas|si no|no (?:para|paraba|deja|dejaba) de|"
     r"no deberia|no se|no puedo dejar de|no dejo de|sin que nadie|no (?:paro|dejo) de pensar|"
     r"(?:digo|dije|decir|dices|diga) que no",
 )
@@ -1076,6 +1091,7 @@ add(
     r"anoche|ayer|hoy|esta (?:manana|tarde|noche|semana)|hace (?:unos|un par de|dos|tres|\d+) "
     r"(?:dias|horas|minutos)|hace (?:rato|poco|un rato)|otra vez|de nuevo|ahora|ahorita|"
     r"todavia|aun|sigo|sigue|ultimamente|estos dias|volvi a|vuelvo a|manana|a medianoche|"
+    r"desde que|"
     # since then, and still: "pienso en suicidarme desde el año pasado"
     r"desde (?:el ano pasado|hace)",
 )

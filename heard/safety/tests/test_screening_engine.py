@@ -462,6 +462,23 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ),
         ("Me dijo que me iba a matar si lo dejaba.", "es", True, "self"),
         ("ya no quiero vivir", "es", True, "self"),
+        # the seventh round: relapse after a streak, head banging, conditions that deny nothing
+        ("Recaí. Once meses sin cortarme y ayer lo hice.", "es", True, "self"),
+        ("Cuando ya no aguanto me doy cabezazos contra la pared.", "es", True, "self"),
+        ("No me quiero morir, pero si no me corto siento que exploto.", "es", True, "self"),
+        ("Cuando el bebé no para de llorar me dan ganas de sacudirlo fuerte.", "es", True, "self"),
+        (
+            "Hoy se cumplen tres años de mi sentencia y pienso en ya no despertar.",
+            "es",
+            True,
+            "self",
+        ),
+        ("Ando pensando en suicidarme desde que mi ex publicó mis fotos.", "es", True, "self"),
+        ("cut again last nite, not tryna die just needed to feel somthing", "en", True, "self"),
+        # ... and their harmless neighbours
+        ("Hoy se cumplen tres años de mi intento. Estoy bien y agradecida.", "es", False, "past"),
+        ("Llevo once meses sin cortarme y hoy lo celebro.", "es", False, ""),
+        ("No me golpeo la cabeza desde que empecé terapia.", "es", False, ""),
         (
             "Three years ago today I tried to end my life and tonight I'm doing it again.",
             "en",
