@@ -180,8 +180,8 @@ _SUBJECT = re.compile(
         r"(?<!\w)(?:(?P<other>(?<!to )(?<!with )(?<!for )(?<!a )(?<!para )(?<!con )(?<!de )"
         r"(?:my|a(?! (?:mi|mis|tu|tus|su|sus) )|our|his|her|their|this|one of my|mi|mis|un|una|"
         r"su|sus|"
-        rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}|he(?! \w+(?:ado|ido|to|cho)(?!\w))|she|they|"
-        r"hes|shes|"
+        rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}|"
+        r"he(?! \w+(?:ado|ido|to|cho)(?!\w))|she|they|hes|shes|"
         r"theyre|theyve|hed|shed|theyd|someone|somebody|ella|ellos|ellas|alguien)|"
         r"(?P<self>i|im|ive|id|il|ima|myself|yo|"
         r"(?<!sent )(?<!told )(?<!gave )(?<!texted )(?<!showed )(?<!asked )(?<!messaged )"
@@ -231,7 +231,10 @@ _REPORT = re.compile(
 _PAST_VERB = re.compile(
     r"(?<!\w)(?:\w+ed|was|were|had|did|took|tried|cut|wrote|thought|felt|went|made|gave|got|"
     r"began|used to|would|ate|swallowed|hit|burnt|bit|fought|slept|lost|left|ran|spent|told|"
-    r"knew|saw|kept|drank|wanted|od|\w+aba|\w+aban|\w+ieron|\w+aron)(?!\w)"
+    r"knew|saw|kept|drank|wanted|od|\w+aba|\w+aban|\w+ieron|\w+aron|"
+    # Spanish first-person preterite and imperfect: "pensé en suicidarme", "quería morirme"
+    r"pense|intente|quise|trate|estuve|cai|deje|queria|pensaba|sentia|tenia|estaba|hice|tome)"
+    r"(?!\w)"
 )
 _ANNIVERSARY = re.compile(
     r"(?:years?|months?|decades?|weeks?) since|(?:anos|meses) desde|se cumplen|aniversario|"

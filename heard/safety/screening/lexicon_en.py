@@ -1847,7 +1847,9 @@ add(
     "idiom.more4",
     IDIOM,
     r"could (?:literally |honestly )?(?:kill|strangle|murder) (?:him|her|them|my \w+|"
-    r"(?:my|our|the) \w+ \w+) for \w+ing",
+    r"(?:my|our|the) \w+ \w+) for \w+ing|"
+    r"(?:kill|murder|strangle) (?:him|her|them|my \w+) if (?:he|she|they) (?:spoils?|eats?|"
+    r"finish(?:es)?|borrows?|drinks?|wakes? me|uses? my|takes? my (?:charger|seat|spot|fries))",
 )
 add(
     "idiom.more5",
@@ -1889,7 +1891,9 @@ add(
     r"questions? (?:\d+ )?on the (?:form|survey|questionnaire|phq)|"
     r"(?:class|lesson|unit|sermon|assembly|talk|"
     r"module|guide) (?:on|about)|sermon guide|(?:rate|rated|rating|score|scored) (?:my|the|your|"
-    r"our|their)|(?:practicing|practising) (?:asking|saying)|referral form",
+    r"our|their)|(?:practicing|practising|practiced|practised) (?:asking|saying)|referral form|"
+    r"(?:form|survey|questionnaire|leaflet|intake) (?:asks?|asked|lists?|covers?|explains?) "
+    r"(?:about|if|whether|what)",
 )
 add(
     "negation.more",

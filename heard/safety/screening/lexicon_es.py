@@ -428,7 +428,9 @@ add(
     r"paliza|da palizas|dan palizas|lastima|lastimo|hace dano|hizo dano|toca|toco|tocaba|"
     r"manosea|manoseo|manoseaba|sigue|persigue|vigila|controla|revisa|quita)"
     r"(?! (?:el turno|trabajar|lavar|a mi|la cabeza|la ropa|cocinar|hacer|ir|pagar|la comida|"
-    r"de risa|mucho la cancion|el sol|esta cancion|la musica))",
+    r"de risa|mucho la cancion|el sol|esta cancion|la musica|"
+    # "me tocó declarar", "me toca revisar mi plan": a turn to do something
+    r"\w+(?:ar|er|ir)(?!\w)))",
     ABUSE,
     "says someone hurts, threatens or controls them",
     person="self",
@@ -976,10 +978,19 @@ add(
     r"chamaco|pelado|pibe|pequen[oa]|chic[oa])",
 )
 add(
+    "idiom.more6",
+    IDIOM,
+    # "me mató ese chiste", "me mató la profe con ese parcial": it, or someone, killed me
+    r"me mato (?:ese|esa|este) (?!(?:noche|fin|dia|semana|mes|ano|rato|momento)(?!\w))\w+|"
+    r"me mato (?:el|la) (?:profe|profesor|profesora|maestro|maestra|jefe|jefa|chiste|examen|"
+    r"parcial|partido|gol|final|serie|pelicula|capitulo|risa|calor|trafico|tranque|trancon)",
+)
+add(
     "media.more4",
     MEDIA,
     r"clase de (?:psicologia|biologia|historia|etica|filosofia|literatura|salud|enfermeria)|"
     r"tesis (?:de|sobre)|(?:platica|charla) sobre|comentario de texto|"
+    r"(?:charla|platica|taller|curso) (?:de la|del|de el)|folleto|(?:el|un|ese) podcast|"
     # a song or a radio play that says it: "un bolero que dice 'quiero morir en tus brazos'"
     r"(?:corrido|bolero|cancion|tango|ranchera|cumbia|radioteatro|telenovela|serie|pelicula|"
     r"novela|obra)(?: \w+){0,2} (?:que dice|que se llama|sobre|de un|de una)",
@@ -1082,6 +1093,11 @@ add(
     r"horas|semanas))|(?:me acuerdo de|recuerdo) cuando|antes \w+(?:ia|aba)(?!\w)|"
     r"aniversario de (?:mi|el|aquel)|"
     # dated by the next sentence: "Ya pasaron cuatro años", "Eso fue en 2021"
+    # school told in the imperfect: "en el colegio me cortaba", "me cortaba en el colegio"
+    r"en (?:el|la) (?:colegio|liceo|instituto|secundario|escuela|primaria)(?=,? (?:me |yo |lo |"
+    r"la |se )?\w+(?:aba|ia)(?!\w))|(?<=aba )en (?:el|la) (?:colegio|liceo|instituto|secundario|"
+    r"escuela|primaria)|en los (?:sesenta|"
+    r"setenta|ochenta|noventa|60|70|80|90)|"
     r"(?:pasaron|han pasado) (?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|muchos|"
     r"varios) anos",
 )

@@ -479,6 +479,25 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("Hoy se cumplen tres años de mi intento. Estoy bien y agradecida.", "es", False, "past"),
         ("Llevo once meses sin cortarme y hoy lo celebro.", "es", False, ""),
         ("No me golpeo la cabeza desde que empecé terapia.", "es", False, ""),
+        # a turn, a joke, a finale; school and service told as past (the eighth round)
+        ("Hoy me tocó declarar. Sigo temblando, pero ya pasó.", "es", False, ""),
+        ("Me mató ese chiste, pana.", "es", False, ""),
+        ("I'll murder my brother if he spoils the finale.", "en", False, ""),
+        ("Me cortaba en el colegio. Hace cinco años que no lo hago.", "es", False, "past"),
+        (
+            "Fui custodio y pensé en suicidarme. Dejé el trabajo y estoy mucho mejor.",
+            "es",
+            False,
+            "past",
+        ),
+        ("We practised asking patients directly about suicidal thoughts.", "en", False, ""),
+        ("The intake form asks about any history of self-harm. I ticked no.", "en", False, ""),
+        # ... and their neighbours that are crises
+        ("Mi tío me toca cuando mi mamá no está.", "es", True, "self"),
+        ("Me mato esta noche.", "es", True, "self"),
+        ("I'll kill him if he touches my sister again.", "en", True, "self"),
+        ("En el colegio me pegan todos los días.", "es", True, "self"),
+        ("I have my dad's sleeping pills lined up. I'm taking them tonight.", "en", True, "self"),
         (
             "Three years ago today I tried to end my life and tonight I'm doing it again.",
             "en",
