@@ -180,7 +180,10 @@ _SUBJECT = re.compile(
         r"(?<!\w)(?:(?P<other>(?<!to )(?<!with )(?<!for )(?<!a )(?<!para )(?<!con )(?<!de )"
         r"(?:my|a(?! (?:mi|mis|tu|tus|su|sus) )|our|his|her|their|this|one of my|mi|mis|un|una|"
         r"su|sus|"
-        rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}|"
+        rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}"
+        # "my partner's been self-harming": 's for has or is, not a possession
+        r"(?:s(?= (?:been|started|always|still|saying|talking|telling|threatening|cutting|"
+        r"self harming|hurting|going to|gonna)(?!\w)))?|"
         r"he(?! \w+(?:ado|ido|to|cho)(?!\w))|she|they|hes|shes|"
         r"theyre|theyve|hed|shed|theyd|someone|somebody|ella|ellos|ellas|alguien)|"
         r"(?P<self>i|im|ive|id|il|ima|myself|yo|"
@@ -193,7 +196,7 @@ _SUBJECT = re.compile(
 _INSIDE_SELF = re.compile(
     expand(
         r"(?<!\w)(?:myself|my self|me|my|i|im|id|ive|il|ima|matarme|suicidarme|morirme|cortarme|"
-        r"lastimarme|quiero|tengo|estoy|me siento|mi)(?!\w)",
+        r"lastimarme|quiero|tengo|estoy|me siento|mi|voy)(?!\w)",
         {},
     )
 )
@@ -211,7 +214,8 @@ _OPENS_OTHER = re.compile(
         r"(?:(?:ya )?no |ni |nunca )?"  # "ya no quiere vivir": he no longer wants to
         r"(?:wants|talks|says|keeps|thinks|plans|feels|tells|cuts|hurts|harms|wishes|"
         r"burns(?! (?:from|because|that|he|she|they|my)(?!\w))|"  # not "burns from the stove"
-        r"is going|se (?=\w+(?:a|e|an|en)(?!\w))|quiere|quieren|dice|habla|piensa|esta pensando)"
+        r"is going|se(?= (?!me |te |nos )\w+(?:a|e|an|en)(?!\w))|quiere|quieren|dice|habla|piensa|"
+        r"esta pensando)"
         r"(?!\w)",
         {},
     )
@@ -256,13 +260,28 @@ _PRESENT_ES = re.compile(
     r"sigo)(?!\w)"
 )
 _TODAY = re.compile(r"today|hoy|now|ahora")
+# A question, or what others think or ask, answered no by the next sentence: "Do I want to
+# die? No.", "People think I'm suicidal. I'm not.", "Mi mamá cree que me quiero matar. No es
+# eso."
+_ASKED = re.compile(
+    r"(?<!\w)(?:think|thinks|thought|ask|asks|asked|asking|worried|worries|wonder\w*|assume\w*|"
+    r"cree|creen|creia|creyo|pregunto|pregunta|preguntan|preguntaba|piensa|piensan|penso)(?!\w)"
+)
+_BARE_DENIAL = re.compile(
+    r"\s*(?:(?:no|nope|nah)(?:,? (?:nunca|jamas|never|no|way|doctora?|mija|mijo|senora?|mama|"
+    r"ma|mom|mum|dad|papa))?(?=\s*[.!,;]|\s*$)|(?:i dont|i do not|im not|i am not|not me|"
+    r"no es eso|que no|no lo estoy|para nada|not at all|not really)(?=\s*[.!;]|\s*$))"
+)
+# Markers that name a person, not a time: they date a Spanish message only with a past verb
+# ("mi ex me pegaba"), never a present one ("mi ex me persigue").
+_NEEDS_PAST_VERB = frozenset({"es.history.ex"})
 _FIRST_PERSON_ANY = re.compile(r"(?<!\w)(?:i|im|ive|id|il|me|my|myself|yo|mi)(?!\w)")
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:i|im|ive|id|yo)(?!\w)")
 _NEGATED_RECOVERY = re.compile(r"(?:not|no|never|isnt|arent|wasnt|nunca) (?:\w+ )?$")
 # A clean streak just lost is no recovery: "I relapsed after 90 days clean", "recai despues
 # de tres meses limpia".
 _LOST_RECOVERY = re.compile(
-    r"(?<!\w)(?:relaps\w*|reca[iey]\w*|(?:broke|lost|ruined) (?:my|the) streak)(?: \w+){0,4} $"
+    r"(?<!\w)(?:relaps\w*|reca[iey]\w*|(?:broke|lost|ruined) (?:my|the) streak)(?: \w+){0,6} $"
 )
 _ES_WORDS = re.compile(
     r"(?<!\w)(?:que|el|la|los|las|de|y|en|mi|yo|es|estoy|quiero|pero|porque|muy|mas|ya|con|"
@@ -670,7 +689,19 @@ class _Context:
                 # "My therapist doesn't know I started cutting again": the writer speaks anew.
                 continue
             return ("negation", cue)
-        return None
+        return self._denied_next(hit)
+
+    def _denied_next(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
+        """A question or what others think, answered no by the next sentence."""
+        low, high = self.sentences.around(hit.start, hit.end)
+        edge = _SENTENCE.match(self.text, high)
+        if edge is None:
+            return None
+        asked = "?" in edge.group() or _ASKED.search(self.text, low, hit.start)
+        denial = _BARE_DENIAL.match(self.text, edge.end())
+        if not asked or denial is None:
+            return None
+        return ("negation", (denial.start(), denial.end(), "engine.negation.denied_next"))
 
     def _media(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
         """Media or a topic in the same clause; or in the same stretch when the writer does
@@ -691,6 +722,8 @@ class _Context:
         return ("media", found[0])
 
     def _history(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
+        if any(item[2].endswith(".recent.back") for item in self.counters[RECENT].items):
+            return None  # the past come back: "… and got better. I'm there again."
         low, high = self.stretches.around(hit.start, hit.end)
         past = self.counters[HISTORY].within(low, high)
         recent = self.counters[RECENT].within(low, high)
@@ -709,7 +742,11 @@ class _Context:
         if not past:
             past = self._dated_next(hit)
         for marker in past:
-            spanish = marker[2].startswith("es.") and not _PRESENT_ES.search(stretch)
+            spanish = (
+                marker[2].startswith("es.")
+                and marker[2] not in _NEEDS_PAST_VERB
+                and not _PRESENT_ES.search(stretch)
+            )
             if spanish or hit.rule.past or _PAST_VERB.search(stretch):
                 return ("history", marker)
         if self.recovered and (hit.rule.past or _PAST_VERB.search(stretch)):

@@ -1270,6 +1270,54 @@ add(
 
 # --- indirect and less common phrasings -------------------------------------------------
 add(
+    "idiom.said_meant",
+    IDIOM,
+    # "when I said I can't do this anymore I meant the job", "I say 'I want to die' whenever
+    # I'm embarrassed"; petty grievances; a holiday; a goodbye before a trip
+    r"when i (?:said|say|wrote|write|posted|typed)[^.!?]{0,60}(?:i meant|i mean|i was talking "
+    r"about|i was joking|it was about)|i say [^.!?]{3,40} (?:whenever|every time) i|"
+    r"could (?:literally |honestly )?(?:kill|strangle|murder) (?:him|her|them|my \w+)[,.] (?:he|"
+    r"she|they) (?:left|ate|took|forgot|finished|broke|used|didnt|keeps|always)|"
+    r"(?:disappear|vanish) (?:to|for|on) (?:a|the|two|three|\d+|my) (?:\w+ )?(?:beach|island|"
+    r"cabin|weeks?|days?|weekend|month|holiday|vacation|trip)|"
+    r"(?:last message|bye forever|goodbye (?:everyone|all))[^.!?]{0,80}(?:see (?:you|ya|u)(?: "
+    r"all)? (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|soon|"
+    r"next week|after)|for the (?:weekend|retreat|week|holidays?)|no wifi)",
+)
+add(
+    "ideation.not_wanting",
+    URGENT,
+    # "thoughts about not wanting to be alive", "a relief to just not be here anymore"
+    r"(?:thoughts?|thinking|thought) (?:about|of) (?:not (?:wanting to (?:be alive|live|exist|be "
+    r"here|wake up)|being (?:alive|here)|existing|waking up)|wanting to (?:die|be dead))|"
+    r"not wanting to (?:be alive|exist|wake up|live anymore|be here anymore)|"
+    r"(?:would|could|d|will) be (?:a relief|easier|nicer|peaceful|better) (?:to|if i) (?:just |"
+    r"simply )?(?:not (?:be here|exist|wake up|be alive)|die|was dead|were dead|disappeared|"
+    r"didnt wake up|wasnt here|werent here)|want out,? (?:of )?(?:my|this) life|"
+    r"want out\W+of (?:my|this) life",
+    SUICIDE,
+    "does not want to be alive",
+    negatable=False,
+)
+add(
+    "ideation.cant_anymore",
+    CONCERN,
+    # a whole message that only says it: "can't anymore", "i cant do this anymore."
+    r"^\W*(?:i )?(?:cant|cannot|can not) (?:do (?:this|it) )?(?:anymore|any more)\W*$",
+    SUICIDE,
+    "says they cannot go on",
+)
+add(
+    "self_harm.hidden",
+    URGENT,
+    # hiding where: "on my legs this time so nobody sees in PE"
+    r"(?:on|in) my (?:legs|thighs|hips|stomach|upper arms?|ankles?) (?:\w+ ){0,2}so (?:nobody|no "
+    r"one|noone|people dont|they dont|my \w+ doesnt|my \w+ wont) (?:sees?|notices?|can see|will "
+    r"see|finds? out)",
+    SELF_HARM,
+    "hides self-harm",
+)
+add(
     "ideation.death_appeals",
     URGENT,
     r"(?:dying|death|being dead|not existing|not being here|ending it|{SUIC}|not waking up|"
@@ -2290,7 +2338,9 @@ add(
     MEDIA,
     r"(?:cause|causes|increase|increases|risk of|linked to|associated with)(?= (?:\w+ ){0,2}"
     r"(?:suicidal|suicide|self harm))|difference between|definition of|signs of|warning signs|"
-    r"symptoms of|school report|what (?:is|are) (?:the )?(?:signs|difference)",
+    r"symptoms of|school report|what (?:is|are) (?:the )?(?:signs|difference)|"
+    # training, study and lyrics: "how to ask clients directly about suicidal thoughts"
+    r"how to ask|risk factors|has a line about|the lyrics? (?:say|says|go|goes)",
 )
 
 # --- counter-signals ----------------------------------------------------------------------
@@ -2495,6 +2545,17 @@ add(
     r"tomorrow|at midnight",
 )
 add(
+    "recent.back",
+    RECENT,
+    # the past come back makes the whole message now (engine: _Context._history): "I made an
+    # attempt in 2016 and got better. I'm there again."
+    # (not "it's been months since those thoughts came back")
+    r"(?<!since )(?<!since those )(?<!since the )(?<!since my )(?:"
+    r"(?:im|i am|ive been) (?:back )?there again|(?:same|the) (?:thoughts|urges) (?:again|are "
+    r"back|came back|have come back)|(?:thoughts|urges|feelings) (?:are|r|came|have come) back|"
+    r"back in that (?:place|hole|dark place)|its happening again|here i am again)",
+)
+add(
     "recovery.marker",
     RECOVERY,
     r"now (?:im|i am|i feel|things are|life is|its|it is|i feel|ive been|im doing|i am doing) "
@@ -2512,11 +2573,17 @@ add(
     r"stable|happy|glad)(?: now| these days| today)|clean (?:for|since)|(?:\d+|a|one|two|three|"
     r"four|"
     r"five|six) (?:years?|months?|days?|weeks?) clean|recovered|in recovery|got help|got better|"
+    # "haven't cut since March", not "haven't done anything (yet)": not acting is no recovery
     r"(?:havent|have not|hasnt) (?:done|cut|self harmed|hurt myself|had|felt|thought|"
-    r"relapsed)|glad (?:i|im) (?:didnt|still here|alive)|grateful (?:to be|i am|im) (?:alive|"
+    r"relapsed)(?! anything)(?!(?: \w+){0,3} yet(?!\w))(?! it yet)|"
+    r"glad (?:i|im) (?:didnt|still here|alive)|grateful (?:to be|i am|im) (?:alive|"
     r"here)|(?:it|things|life) got better|therapy helped|healed|(?:so )?much better now|"
     r"proud of (?:how far|myself)|(?:feels|seems) like (?:another|a different) life|another "
-    r"lifetime ago|training to be a peer|peer supporter",
+    r"lifetime ago|training to be a peer|peer supporter|"
+    # then and now: "I'm 66 now, remarried", "Fifteen years later I walked past it"
+    r"(?:im|i am) (?:\d\d|sixty|seventy|eighty|fifty|forty|thirty)\w* now|(?:\d+|two|three|four|"
+    r"five|six|seven|eight|nine|ten|fifteen|twenty|thirty|many) years later|today (?:im|i am) "
+    r"(?:a|an) (?!(?:burden|mess|wreck|ghost|danger|problem|shell|zombie)(?!\w))\w+",
 )
 
 RULES: tuple[Rule, ...] = tuple(_book.rules)

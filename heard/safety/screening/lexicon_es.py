@@ -430,7 +430,9 @@ add(
     r"(?! (?:el turno|trabajar|lavar|a mi|la cabeza|la ropa|cocinar|hacer|ir|pagar|la comida|"
     r"de risa|mucho la cancion|el sol|esta cancion|la musica|"
     # "me tocó declarar", "me toca revisar mi plan": a turn to do something
-    r"\w+(?:ar|er|ir)(?!\w)))",
+    r"\w+(?:ar|er|ir)(?:le|les|lo|la|los|las|me|te|se|nos)?(?!\w)|(?:(?:el|la|un|una) )?(?:junta|"
+    r"reunion|guardia|cita|examen|parcial|exposicion|presentacion|libro|lectura|novela|obra|tarea|"
+    r"turno|tema|grupo|equipo|pedro|autor)(?!\w)))",
     ABUSE,
     "says someone hurts, threatens or controls them",
     person="self",
@@ -941,8 +943,14 @@ add(
 add(
     "history.more2",
     HISTORY,
-    r"mi ex\w*|se cumplen \w+ (?:anos|meses) de|hubo una (?:epoca|etapa|temporada|vez)|hubo un "
+    r"se cumplen \w+ (?:anos|meses) de|hubo una (?:epoca|etapa|temporada|vez)|hubo un "
     r"tiempo|en aquella (?:epoca|etapa)",
+)
+add(
+    "history.ex",
+    HISTORY,
+    # a former partner dates a message only with a past verb (engine: _NEEDS_PAST_VERB)
+    r"mi ex\w*",
 )
 add(
     "recovery.more",
@@ -991,9 +999,14 @@ add(
     r"clase de (?:psicologia|biologia|historia|etica|filosofia|literatura|salud|enfermeria)|"
     r"tesis (?:de|sobre)|(?:platica|charla) sobre|comentario de texto|"
     r"(?:charla|platica|taller|curso) (?:de la|del|de el)|folleto|(?:el|un|ese) podcast|"
+    # training and study: "cómo preguntar directamente por ideas suicidas", "factores de riesgo"
+    r"como preguntar|factores de riesgo|examen de (?:residencia|psiquiatria|enfermeria)|"
+    r"protocolo de|la letra dice|(?:en la misa|el padre|el cura|el pastor) (?:\w+ ){0,3}hablo|"
+    r"pregunta (?:\d+ )?(?:del|de la) (?:phq|encuesta|cuestionario)|"
     # a song or a radio play that says it: "un bolero que dice 'quiero morir en tus brazos'"
     r"(?:corrido|bolero|cancion|tango|ranchera|cumbia|radioteatro|telenovela|serie|pelicula|"
-    r"novela|obra)(?: \w+){0,2} (?:que dice|que se llama|sobre|de un|de una)",
+    r"novela|obra)(?: \w+){0,2} (?:que dice|que se llama|sobre|de un|de una)|"
+    r"(?:corrido|bolero|cancion|tango|ranchera|cumbia) (?:ese|este|esa|esta) de",
 )
 
 # --- contraseñales ------------------------------------------------------------------------
@@ -1009,13 +1022,79 @@ add(
     # again, or for a while, and scratching till it bleeds: "me he vuelto a cortar", "me he
     # estado cortando", "me rasco los brazos hasta sangrar"
     r"me (?:he |e )?(?:vuelto|volvi|bolvi|buelto|estado|sigo) (?:a )?(?:cortar|cortando|lastimar|"
-    r"lastimando|quemar|quemando|golpear|golpeando|rasgunar|arana?r|hacer dano)(?!\w)|"
-    r"(?:rasco|rascaba|arano|aranaba|pellizco|rasguno) (?:\w+ ){0,3}hasta (?:sangrar|hacerme "
-    r"sangre|que (?:sangra|sale sangre))|"
+    r"lastimando|quemar|quemando|golpear|golpeando|rasgunar|arana?r|hacer dano|dar golpes|dar "
+    r"cabezazos|pegar|morder|mordiendo)(?!\w)|"
+    r"(?:rasco|rascaba|arano|aranaba|pellizco|rasguno|raspo|raspaba|tallo) (?:\w+ ){0,5}hasta "
+    r"(?:sangrar|hacerme sangre|que (?:me )?sangr\w*|que sale sangre)|"
+    # "me estoy mordiendo los brazos hasta que sangran"
+    r"me (?:estoy |estaba )?\w+(?:ando|iendo) (?:\w+ ){0,4}hasta (?:sangrar|que (?:me )?sangr\w+|"
+    r"que sale sangre|hacerme sangre)|"
+    r"me apago (?:los |el )?(?:cigarros?|cigarrillos?|puchos?|colillas?|faso) en (?:el|la|los|las|"
+    r"mi|mis)|(?<!\w)m (?:corte|corto|cortaba|lastime|queme)(?!\w)|"
     r"me (?:doy|daba|di) (?:cabezazos|golpes|punetazos|de cabezazos|la cabeza contra)|"
     r"me (?:golpeo|golpeaba|pego|pegaba) (?:la cabeza|en la cabeza|contra la pared)",
     SELF_HARM,
     "talks about hurting themself",
+)
+add(
+    "ideation.more_es2",
+    URGENT,
+    # "me levanto decepcionado de haberme despertado", "le ruego a Dios no despertar", "con
+    # ganas de que pasara algo", "me da igual si me da un infarto", "cuando lea esto ya me
+    # habré ido", "🙂🔫"
+    r"decepcionad[oa] de (?:haberme )?despert\w+|(?:ruego|pido|rezo|le pido|le ruego)(?: a dios| "
+    r"a diosito| al senor)?(?: que)? (?:no despertar|no despierte|me lleve|me recoja)|"
+    r"con ganas de que (?:me )?pas(?:ara|e|ase) algo|ojala (?:me )?pas(?:ara|e|ase) algo|"
+    r"me da igual (?:si me muero|morirme|morir|si no despierto|si me pasa algo|si me da un|si "
+    r"me mato|vivir o morir)|"
+    r"cuando (?:lea|leas|lean|leais) esto ya (?:me habre ido|no estare|estare muert[oa]|me fui)",
+    SUICIDE,
+    "says they want to die",
+    negatable=False,
+)
+add(
+    "ideation.smile_gun",
+    URGENT,
+    # the smiling face and the gun: "🙂🔫 todos los días lo mismo"
+    r"(?:\U0001f642|\U0001f643|\U0001f600|\U0001f60a) ?\U0001f52b",
+    SUICIDE,
+    "says they want to die",
+    negatable=False,
+    person="self",
+)
+add(
+    "abuse.neck",
+    URGENT,
+    # strangulation: "el chabón me agarró del cuello ayer"
+    r"me (?:agarro|agarra|agarraba|apreto|aprieta|apretaba|tomo|toma|tomaba|agarro fuerte) "
+    r"(?:del|el|por el|de el) cuello|(?<!\w)me (?:ahorco|ahorca|ahorcaba|estrangulo|estrangula|"
+    r"estrangulaba)(?!\w)",
+    ABUSE,
+    "says someone hurts, threatens or controls them",
+    person="self",
+)
+add(
+    "idiom.said_meant_es",
+    IDIOM,
+    # "cuando dije que ya no puedo más me refería a la espalda", "cuando digo 'me quiero
+    # matar' en el grupo es porque perdió Racing"; a thing that "wants to kill me"
+    r"cuando (?:dije|digo|escribi|puse|decia)[^.!?]{0,60}(?:me referia|me refiero|quise decir|"
+    r"quiero decir|es porque|era porque|hablaba de)|"
+    r"(?:el|la|este|esta|ese|esa) (?:trafico|calor|frio|jefe|jefa|tarea|examen|trabajo|chamba|"
+    r"semana|dia|clase|profe|maestra|gym|rutina|excel|tesis)(?: \w+){0,4} me (?:quiere|va a) "
+    r"matar|lo voy a (?:matar|ahorcar)[,.]? (?:se (?:acabo|comio|tomo|llevo|termino)|me (?:comio|"
+    r"robo|quito|gano))|(?:desaparecer|perderme) (?:\w+ ){0,2}(?:en una playa|a una playa|a la "
+    r"playa|este finde|el finde|dos semanas|una semana|unos dias|de vacaciones|sin celular)",
+)
+add(
+    "idiom.mishap_es",
+    IDIOM,
+    # embarrassment and mishaps: "qué vergüenza, me quiero morir, me he caído delante de
+    # todo el instituto", "no manches, me quiero matar, se me cayó el celular"
+    r"(?:que verguenza|que oso|q oso|no manches|tragame tierra|que pena)[^.!?]{0,20}me quiero "
+    r"(?:morir|matar)|me quiero (?:morir|matar)[^.!?]{0,30}(?:se me cayo|se me olvido|me cai|me he "
+    r"caido|me equivoque|en vez de|la regue|la cague|me vieron)|me quiero morir de (?:lo|la) "
+    r"(?:rico|rica|bueno|buena|lindo|linda|bonito|bonita|verguenza|risa|emocion)",
 )
 add(
     "self_harm.relapse_es",
@@ -1032,8 +1111,13 @@ add(
     URGENT,
     # "no quiero morir, solo que pare": the wish to hurt, not to die (the match starts after
     # the negation, which still denies the wish to die)
-    r"(?:(?<=morir, )|(?<=morir )|(?<=morirme, )|(?<=morirme ))(?:solo|sino) (?:que (?:pare|"
-    r"duela|se calle)|quiero que (?:pare|duela)|sentir)",
+    r"(?:(?<=morir, )|(?<=morir )|(?<=morirme, )|(?<=morirme )|(?<=matarme, )|(?<=matarme ))"
+    r"(?:(?:solo|sino) )?(?:que (?:pare|duela|se calle)|quiero que (?:pare|duela|se calle)|sentir)"
+    r"(?! (?:el|este|ese) (?:miedo|panico|ataque)| la (?:ansiedad|angustia))|"
+    # "no me quiero morir pero sí me quiero lastimar"
+    r"(?:(?<=morir pero )|(?<=morir, pero )|(?<=morirme pero )|(?<=morirme, pero ))(?:si )?"
+    r"(?:me quiero|quiero) (?:lastimar|cortar|quemar|hacer dano|lastimarme|cortarme|quemarme|"
+    r"hacerme dano)",
     SELF_HARM,
     "hurts themself to make the pain stop",
     negatable=False,
@@ -1112,10 +1196,26 @@ add(
     r"desde (?:el ano pasado|hace)",
 )
 add(
+    "recent.back",
+    RECENT,
+    # the past come back: "Lo intenté en 2015 y salí adelante. Ahora estoy ahí otra vez."
+    r"(?:estoy|volvi a estar|vuelvo a estar) (?:ahi|alli) (?:otra vez|de nuevo)|"
+    r"(?:volvieron|regresaron|han vuelto) (?:los pensamientos|las ganas|esas ideas|esos "
+    r"pensamientos)|(?:otra vez|de nuevo) (?:con )?(?:los mismos|esos) pensamientos",
+)
+add(
     "recovery.marker",
     RECOVERY,
     r"ahora estoy (?:bien|mejor|tranquil[oa]|feliz|en paz)|ya estoy (?:bien|mejor)|"
-    r"(?:me )?recupere|estoy en recuperacion|llevo \w+ (?:anos|meses|dias|semanas) sin|"
+    r"(?:me )?recupere|estoy en recuperacion|"
+    r"ahora(?: (?!no(?!\w))\w+){0,6} estoy (?:genial|bien|mejor|tranquil[oa]|feliz|en paz)|"
+    r"ahora tengo (?:amig\w+|trabajo|casa|pareja|familia|mi |una |un )|hoy (?:le )?doy gracias|"
+    r"hoy tengo mi propi[oa]|"
+    # then and now: "Cinco años después tengo casa nueva", "Hoy soy profe"
+    r"(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|muchos) anos "
+    r"(?:despues|mas tarde)|hoy (?:soy|dirijo|trabajo (?:de|como|en)|tengo (?:\d+ anos|una hija|un "
+    r"hijo|hijos|nietos|una nieta|un nieto|casa|un negocio|una libreria|trabajo))|"
+    r"llevo \w+ (?:anos|meses|dias|semanas) sin|"
     r"sali adelante|ya no (?:lo hago|me corto|pienso en eso)|gracias a (?:la )?terapia|"
     r"(?:estoy|me siento) (?:mucho )?mejor|ya lo supere|lo supere",
 )
