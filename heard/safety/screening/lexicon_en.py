@@ -1300,6 +1300,33 @@ add(
     negatable=False,
 )
 add(
+    "ideation.should_have_died",
+    URGENT,
+    # "I should have died with the city", "I don't plan on being around for next season"
+    r"(?:i )?(?:should have|shouldve|should of) died(?! (?:laughing|of (?:embarrassment|shame|"
+    r"laughter)))|(?:dont|do not) plan on (?:being (?:around|here|alive)|living)",
+    SUICIDE,
+    "does not want to be alive",
+    negatable=False,
+)
+add(
+    "harm.armed_at",
+    ACUTE,
+    # "tomorrow I'm showing up at the job site con la pistola"
+    r"(?:show|showing|shows|turn|turning|go|going) up at (?:the |his |her |their |my )?"
+    r"(?:\w+ ){0,2}(?:site|office|school|work|house|place|church|shop|store) (?:with|con) "
+    r"(?:a |la |my |el |mi )?(?:gun|pistol|pistola|rifle|knife|cuchillo|machete|shotgun)",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+)
+add(
+    "idiom.makes_you",
+    IDIOM,
+    # generic "you": "the claim paperwork makes you want to jump off a cliff"
+    r"makes? (?:you|one|anyone|a person|people) (?:\w+ )?want to (?:\w+ ){0,2}(?:die|jump|kill|"
+    r"end|scream|cry|disappear|throw)",
+)
+add(
     "ideation.cant_anymore",
     CONCERN,
     # a whole message that only says it: "can't anymore", "i cant do this anymore."
@@ -2582,7 +2609,8 @@ add(
     r"lifetime ago|training to be a peer|peer supporter|"
     # then and now: "I'm 66 now, remarried", "Fifteen years later I walked past it"
     r"(?:im|i am) (?:\d\d|sixty|seventy|eighty|fifty|forty|thirty)\w* now|(?:\d+|two|three|four|"
-    r"five|six|seven|eight|nine|ten|fifteen|twenty|thirty|many) years later|today (?:im|i am) "
+    r"five|six|seven|eight|nine|ten|fifteen|twenty|thirty|many) years later|now (?:weve|we have|"
+    r"ive|i have) (?:rebuilt|recovered|moved on)|today (?:im|i am) "
     r"(?:a|an) (?!(?:burden|mess|wreck|ghost|danger|problem|shell|zombie)(?!\w))\w+",
 )
 

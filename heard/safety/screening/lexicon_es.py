@@ -178,7 +178,12 @@ add(
     r"(?:ya )?no (?:aguanto|soporto|puedo|resisto) (?:mas|nada mas|con (?:esto|mi vida|todo)|"
     r"seguir|vivir asi|un dia mas|mas esta vida)|ya no (?:aguanto|puedo|doy) mas|"
     r"no (?:doy|puedo) para mas|(?:estoy|me siento) (?:harto|harta|cansado|cansada) de "
-    r"(?:vivir|la vida|existir|todo|estar viv[oa])|(?:me rindo|me quiero rendir)",
+    r"(?:vivir"
+    r"(?! (?:de arrimad[oa]|con (?:mi|mis|la|el|los|las)|en (?:esta|este|la|el|un|una)|"
+    r"aqui|asi de|donde|de prestado))"
+    r"|la vida|existir|todo|estar viv[oa])|(?:me rindo|me quiero rendir)|"
+    # "ya no quiero seguir en este mundo"
+    r"(?:ya )?no quiero seguir (?:en este mundo|aqui|viviendo|existiendo|en esta vida|con vida)",
     SUICIDE,
     "says they cannot go on",
     negatable=False,
@@ -399,7 +404,11 @@ add(
     r"(?:matarlo|matarla|matarlos|matarlas|apunalarlo|apunalarla|dispararle|dispararles|"
     r"envenenarlo|envenenarla|lastimarlo|lastimarla|ahorcarlo|ahorcarla)"
     r"(?! (?:de risa|a besos|con la mirada))|(?:me da miedo|tengo miedo de) (?:hacerle dano|"
-    r"lastimar|hacer dano) a",
+    r"lastimar|hacer dano) a|"
+    # "le voy a meter el cuchillo", "le voy a dar un tiro"
+    r"(?:le|les) (?:voy a|vamos a|quiero|pienso) (?:meter|clavar|enterrar|dar|pegar|sorrajar) "
+    r"(?:el|un|unos|dos|tres) (?:cuchillo|cuchillazo|fierro|punal|punalada|navaja|navajazo|plomo|"
+    r"balazo|balazos|tiro|tiros|machetazo)",
     HARM_TO_OTHERS,
     "talks about harming someone",
     hyperbole=True,
@@ -590,7 +599,10 @@ add(
     r"(?:me quiero|quiero|me voy a|voy a) quitar de en medio|quitarme de en medio|no doy (?:mas|"
     r"para "
     r"mas)|(?:estoy|ando|me siento)(?: re| muy| tan| super| bien)? (?:harto|harta|cansado|cansada|"
-    r"podrido|podrida|agotado|agotada) de (?:vivir|todo|la vida|existir|estar viv[oa]|luchar|"
+    r"podrido|podrida|agotado|agotada) de (?:vivir"
+    r"(?! (?:de arrimad[oa]|con (?:mi|mis|la|el|los|las)|en (?:esta|este|la|el|un|una)|"
+    r"aqui|asi de|donde|de prestado))"
+    r"|todo|la vida|existir|estar viv[oa]|luchar|"
     r"seguir)|(?:me|ya me) (?:vale|da igual|da lo mismo|importa poco) (?:vivir|la vida|morir|si me "
     r"muero|estar viv[oa])|(?:quiero|me quiero|voy a|me voy a) (?:aventar|tirar|lanzar)(?:me)? "
     r"(?:del|al|por|desde|de|bajo)|(?:mejor|prefiero|preferiria) (?:estar )?muert[oa]|"
@@ -1196,6 +1208,16 @@ add(
     r"desde (?:el ano pasado|hace)",
 )
 add(
+    "acute.car_engine",
+    ACUTE,
+    # "llevo una hora en el carro con el motor prendido dentro del garaje"
+    r"motor (?:prendido|encendido|andando|en marcha) (?:\w+ ){0,2}(?:dentro del|en el) (?:garaje|"
+    r"garage|cochera)|(?:engine|motor|car) running in (?:the|a|my) (?:\w+ )?garage",
+    SUICIDE,
+    "is in a closed garage with the engine running",
+    negatable=False,
+)
+add(
     "recent.back",
     RECENT,
     # the past come back: "Lo intenté en 2015 y salí adelante. Ahora estoy ahí otra vez."
@@ -1210,6 +1232,7 @@ add(
     r"(?:me )?recupere|estoy en recuperacion|"
     r"ahora(?: (?!no(?!\w))\w+){0,6} estoy (?:genial|bien|mejor|tranquil[oa]|feliz|en paz)|"
     r"ahora tengo (?:amig\w+|trabajo|casa|pareja|familia|mi |una |un )|hoy (?:le )?doy gracias|"
+    r"(?:ya son|van|ya van) \w+ (?:anos|meses) sin|sigo viv[oa]|celebro que sigo|y estoy bien|"
     r"hoy tengo mi propi[oa]|"
     # then and now: "Cinco años después tengo casa nueva", "Hoy soy profe"
     r"(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|muchos) anos "
