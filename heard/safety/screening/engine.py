@@ -270,8 +270,18 @@ _ASKED = re.compile(
 _BARE_DENIAL = re.compile(
     r"\s*(?:(?:no|nope|nah)(?:,? (?:nunca|jamas|never|no|way|doctora?|mija|mijo|senora?|mama|"
     r"ma|mom|mum|dad|papa))?(?=\s*[.!,;]|\s*$)|(?:i dont|i do not|im not|i am not|not me|"
-    r"no es eso|que no|no lo estoy|para nada|not at all|not really)(?=\s*[.!;]|\s*$))"
+    r"no es eso|que no|no lo estoy|para nada|not at all|not really|(?:le |les )?dije que no|"
+    r"(?:i )?said no(?: to (?:all|both|every|each|them|it)\w*(?: \w+)?)?|"
+    r"(?:i )?told (?:her|him|them) no)(?=\s*[.!;,]|\s*$))"
 )
+# ... or yes: "La psiquiatra me preguntó si tenía ideas de muerte. Le dije que sí."
+_AFFIRMED = re.compile(
+    r"\s*(?:(?:le |les )?dije que si|(?:i )?said yes|(?:i )?told (?:her|him|them) yes|yes|si|"
+    r"yeah|yep|i do|i am|im afraid so|sadly yes)(?:,? (?:i do|i am|a veces|sometimes|often))?"
+    r"(?=\s*[.!;]|\s*$)"
+)
+# Whose death: "Woke at 3am thinking about death. Not mine, the hamster's."
+_NOT_MINE = re.compile(r"\s*(?:not mine|no la mia|no el mio)(?!\w)")
 # Markers that name a person, not a time: they date a Spanish message only with a past verb
 # ("mi ex me pegaba"), never a present one ("mi ex me persigue").
 _NEEDS_PAST_VERB = frozenset({"es.history.ex"})
@@ -675,7 +685,7 @@ class _Context:
         return None
 
     def _negation(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
-        if not hit.rule.negatable:
+        if not hit.rule.negatable or self._affirmed(hit):
             return None
         low, _ = self.clauses.around(hit.start, hit.end)
         low = max(low, hit.start - NEGATION_REACH)
@@ -691,12 +701,23 @@ class _Context:
             return ("negation", cue)
         return self._denied_next(hit)
 
+    def _affirmed(self, hit: _Hit) -> bool:
+        """A question about it answered yes by the next sentence."""
+        low, high = self.sentences.around(hit.start, hit.end)
+        edge = _SENTENCE.match(self.text, high)
+        if edge is None or not _AFFIRMED.match(self.text, edge.end()):
+            return False
+        return "?" in edge.group() or _ASKED.search(self.text, low, hit.start) is not None
+
     def _denied_next(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
         """A question or what others think, answered no by the next sentence."""
         low, high = self.sentences.around(hit.start, hit.end)
         edge = _SENTENCE.match(self.text, high)
         if edge is None:
             return None
+        not_mine = _NOT_MINE.match(self.text, edge.end())
+        if not_mine is not None:
+            return ("negation", (not_mine.start(), not_mine.end(), "engine.negation.not_mine"))
         asked = "?" in edge.group() or _ASKED.search(self.text, low, hit.start)
         denial = _BARE_DENIAL.match(self.text, edge.end())
         if not asked or denial is None:

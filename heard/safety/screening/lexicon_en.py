@@ -1171,7 +1171,8 @@ add(
     r"(?:scared|afraid|terrified|frightened) (?:of|for my life) (?:him|her|them|my \w+(?: \w+)?)|"
     r"(?:scared|afraid|terrified) (?:for my life|(?:he|she|they) (?:will|ll|is going to|might) "
     r"(?:hurt|kill|hit|find) me)|"
-    r"(?:hiding|hid|locked myself) (?:in|from) (?:my room|the bathroom|him|her|them|the closet)",
+    r"(?:hiding|hid|locked myself) (?:in|from) (?:my room|the bathroom|him|her|them|the closet)"
+    r"(?!(?: \w+){0,3} (?:to cry|to breathe|feeling|for a (?:minute|bit|few)|for \w+ minutes))",
     ABUSE,
     "is scared to be at home or feels unsafe",
     person="self",
@@ -1280,6 +1281,9 @@ add(
     r"she|they) (?:left|ate|took|forgot|finished|broke|used|didnt|keeps|always)|"
     r"(?:disappear|vanish) (?:to|for|on) (?:a|the|two|three|\d+|my) (?:\w+ )?(?:beach|island|"
     r"cabin|weeks?|days?|weekend|month|holiday|vacation|trip)|"
+    r"murder (?:this|that|a|the|my) (?:\w+ )?(?:pizza|burger|plate|buffet|sandwich|steak|"
+    r"tacos?|curry|kebab)|(?:strangle|kill|murder|squeeze) (?:him|her|them|you) with (?:love|"
+    r"kindness|kisses|hugs)|spoil (?:it|the \w+)[^.!?]{0,20}(?:end|kill|murder) you|"
     r"(?:last message|bye forever|goodbye (?:everyone|all))[^.!?]{0,80}(?:see (?:you|ya|u)(?: "
     r"all)? (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|soon|"
     r"next week|after)|for the (?:weekend|retreat|week|holidays?)|no wifi)",
@@ -2162,7 +2166,8 @@ add(
     r"(?:if|when) (?:he|she|they) (?:finds out|find out|sees|see|catches|catch|hears)"
     r"(?: \w+){0,5} (?:kill|hurt|beat|hit|kick) me|(?:hel|shel|theyl|he will|she will|they will) "
     r"(?:kill|hurt|beat|hit|kick out|throw out) me|"
-    r"(?:hide|hiding|hid) (?:from|in) (?:him|her|them|my (?:room|closet|car|bathroom))|"
+    r"(?:hide|hiding|hid) (?:from|in) (?:him|her|them|my (?:room|closet|car|bathroom))"
+    r"(?!(?: \w+){0,3} (?:to cry|to breathe|feeling|for a (?:minute|bit|few)|for \w+ minutes))|"
     r"(?:he|she|they) (?:has|have|keeps|took|takes) (?:my|all my) (?:money|phone|keys|passport|"
     r"id|documents|cards?|car)|(?:controls|monitors|tracks|checks) (?:everything|every|where|who)"
     r"(?: \w+){0,3} (?:i|me)|(?:not|never) allowed to (?:leave|see|go|talk|have|use|eat|work)|"
@@ -2367,7 +2372,8 @@ add(
     r"(?:suicidal|suicide|self harm))|difference between|definition of|signs of|warning signs|"
     r"symptoms of|school report|what (?:is|are) (?:the )?(?:signs|difference)|"
     # training, study and lyrics: "how to ask clients directly about suicidal thoughts"
-    r"how to ask|risk factors|has a line about|the lyrics? (?:say|says|go|goes)",
+    r"how to ask|risk factors|has a line about|the lyrics? (?:say|says|go|goes)|"
+    r"power of attorney|(?:with|at|to) (?:my|the|a) (?:solicitor|lawyer|notary)|estate plan\w*",
 )
 
 # --- counter-signals ----------------------------------------------------------------------
@@ -2528,6 +2534,9 @@ add(
 add(
     "history.marker",
     HISTORY,
+    # "the winter my band broke up", "the first Christmas after the accident"
+    r"(?<!this )the (?:first )?(?:winter|summer|spring|autumn|fall|year|christmas|semester) "
+    r"(?:after|before|my|mum|mom|dad|we|our)(?!\w)|"
     r"(?:years|months|decades) ago|(?:was|were) (?:back )?when i|(?:years?|months?|decades?) "
     r"since|the (?:year|time|night|summer|winter|day) (?:i|when i|that i) (?:was|tried|attempted|"
     r"wrote|cut)|last (?:winter|summer|spring|autumn|fall|christmas|easter)|when (?:we|i) (?:were|"
@@ -2600,6 +2609,7 @@ add(
     r"stable|happy|glad)(?: now| these days| today)|clean (?:for|since)|(?:\d+|a|one|two|three|"
     r"four|"
     r"five|six) (?:years?|months?|days?|weeks?) clean|recovered|in recovery|got help|got better|"
+    r"free (?:of|from) (?:self harm|sh|cutting|it)|"
     # "haven't cut since March", not "haven't done anything (yet)": not acting is no recovery
     r"(?:havent|have not|hasnt) (?:done|cut|self harmed|hurt myself|had|felt|thought|"
     r"relapsed)(?! anything)(?!(?: \w+){0,3} yet(?!\w))(?! it yet)|"

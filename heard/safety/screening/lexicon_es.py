@@ -573,7 +573,10 @@ add(
     r"digo|cuento|hablo|me voy|dejo|aviso)|"
     r"si no (?:salgo|me acuesto|tengo sexo|le mando|le envio)(?: \w+){0,2} (?:con|me)|"
     r"(?:dije|les dije|digo|dijimos) que me (?:cai|golpee|pegue con)|"
-    r"me (?:encerre|escondi) (?:en|de)|(?:esta|anda) rompiendo (?:todo|cosas)|"
+    # (not "me encerré en el baño cinco minutos a respirar")
+    r"me (?:encerre|escondi) (?:en|de)(?!(?: \w+){0,4} (?:a respirar|a llorar|para llorar|"
+    r"para respirar|sintiendome|un rato|cinco minutos|unos minutos|diez minutos))|"
+    r"(?:esta|anda) rompiendo (?:todo|cosas)|"
     r"no puedo (?:volver|regresar|ir) a (?:mi )?casa|"
     r"(?:entra|se mete|viene) (?:a|en) mi (?:cuarto|cama|habitacion)|"
     r"ya me pego|me pego (?:otra vez|again|de nuevo|anoche|ayer|hoy)",
@@ -975,7 +978,7 @@ add(
     IDIOM,
     r"me mato (?:\w+ando|\w+iendo|a (?:estudiar|trabajar|\w+ar))|"
     r"(?:este|esta|ese|esa|el|la) (?:\w+ )?(?:parcial|gol|golazo|partido|prueba|final|quiz|materia|"
-    r"semestre|turno|viaje|entreno|entrenamiento|clase|examen|tarea) (?:\w+ ){0,4}me (?:mato|mata|"
+    r"semestre|turno|viaje|entreno|entrenamiento|clase|examen|tarea) (?:\w+ ){0,5}me (?:mato|mata|"
     r"esta matando|va a matar)|(?:nos|me) va a matar con (?:esa|ese|este|esta|la|el|los|las|tanta|"
     r"tanto|tantas|tantos)|(?:morir|morirme|muero|me muero|me quiero morir) de la "
     r"(?:verguenza|pena|risa|emocion)",
@@ -1094,8 +1097,12 @@ add(
     r"quiero decir|es porque|era porque|hablaba de)|"
     r"(?:el|la|este|esta|ese|esa) (?:trafico|calor|frio|jefe|jefa|tarea|examen|trabajo|chamba|"
     r"semana|dia|clase|profe|maestra|gym|rutina|excel|tesis)(?: \w+){0,4} me (?:quiere|va a) "
-    r"matar|lo voy a (?:matar|ahorcar)[,.]? (?:se (?:acabo|comio|tomo|llevo|termino)|me (?:comio|"
-    r"robo|quito|gano))|(?:desaparecer|perderme) (?:\w+ ){0,2}(?:en una playa|a una playa|a la "
+    r"matar|te (?:mato|voy a matar|ahorco|voy a ahorcar) si (?:no )?(?:venis|vienes|venes|llegas|"
+    r"faltas|me (?:invitas|traes|avisas|contestas|llamas|dejas))|me (?:voy a|quiero) morir de "
+    r"(?:viej\w+|anciana|ancian[oa])|me quiero (?:tirar|aventar) por la ventana con (?:este|esta|"
+    r"el|la) \w+|lo voy a (?:matar|ahorcar)[,.]? (?:se (?:acabo|comio|tomo|llevo|termino)|"
+    r"me (?:comio|robo|quito|gano))|(?:desaparecer|perderme) (?:\w+ ){0,2}(?:en una playa|"
+    r"a una playa|a la "
     r"playa|este finde|el finde|dos semanas|una semana|unos dias|de vacaciones|sin celular)",
 )
 add(
@@ -1104,7 +1111,7 @@ add(
     # embarrassment and mishaps: "qué vergüenza, me quiero morir, me he caído delante de
     # todo el instituto", "no manches, me quiero matar, se me cayó el celular"
     r"(?:que verguenza|que oso|q oso|no manches|tragame tierra|que pena)[^.!?]{0,20}me quiero "
-    r"(?:morir|matar)|me quiero (?:morir|matar)[^.!?]{0,30}(?:se me cayo|se me olvido|me cai|me he "
+    r"(?:morir|matar)|me quiero (?:morir|matar)[^.!?]{0,50}(?:se me cayo|se me olvido|me cai|me he "
     r"caido|me equivoque|en vez de|la regue|la cague|me vieron)|me quiero morir de (?:lo|la) "
     r"(?:rico|rica|bueno|buena|lindo|linda|bonito|bonita|verguenza|risa|emocion)",
 )
@@ -1178,6 +1185,9 @@ add(
     "history.marker",
     HISTORY,
     r"(?:anos|meses) desde|"
+    # "antes de que naciera mi hija", "el invierno del divorcio"
+    r"antes de que (?:naciera|nacieran|llegara|llegaran|conociera|me casara)|(?:el|aquel) "
+    r"(?:invierno|verano|otono|ano|mes) (?:del|de la|de mi|en que)|"
     r"hace (?:\d+|un|una|unos|unas|varios|varias|muchos|muchas|dos|tres|cuatro|cinco|seis|"
     r"diez|bastantes) (?:anos|ano|meses|mes|tiempo)|hace (?:mucho|tiempo|anos)|"
     r"cuando (?:era|tenia|estaba en|iba a|estudiaba)|de (?:nino|nina|joven|adolescente|chic[oa]|"
@@ -1236,7 +1246,8 @@ add(
     r"hoy tengo mi propi[oa]|"
     # then and now: "Cinco años después tengo casa nueva", "Hoy soy profe"
     r"(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|muchos) anos "
-    r"(?:despues|mas tarde)|hoy (?:soy|dirijo|trabajo (?:de|como|en)|tengo (?:\d+ anos|una hija|un "
+    r"(?:despues|mas tarde)|(?:libre|limpi[oa]) de (?:autolesiones|cortarme|eso)|"
+    r"hoy (?:soy|dirijo|trabajo (?:de|como|en)|tengo (?:\d+ anos|una hija|un "
     r"hijo|hijos|nietos|una nieta|un nieto|casa|un negocio|una libreria|trabajo))|"
     r"llevo \w+ (?:anos|meses|dias|semanas) sin|"
     r"sali adelante|ya no (?:lo hago|me corto|pienso en eso)|gracias a (?:la )?terapia|"
