@@ -69,7 +69,9 @@ def test_the_shipped_model_loads_and_agrees_with_its_file():
     data = json.loads(learned.MODEL_FILE.read_text(encoding="utf-8"))
     assert model.classes == tuple(data["classes"])
     assert "none" in model.classes
-    assert 0.5 <= model.threshold < 1
+    assert model.threshold == data["threshold"]
+    assert 0.4 <= model.threshold < 1  # the training tool's grid (decision 0018, update f)
+    assert model.guarded_threshold is None or model.guarded_threshold >= model.threshold
 
 
 def test_a_missing_or_broken_model_means_patterns_only(tmp_path, monkeypatch):
