@@ -1332,11 +1332,32 @@ add(
 )
 add(
     "ideation.cant_anymore",
-    CONCERN,
+    URGENT,
     # a whole message that only says it: "can't anymore", "i cant do this anymore."
     r"^\W*(?:i )?(?:cant|cannot|can not) (?:do (?:this|it) )?(?:anymore|any more)\W*$",
     SUICIDE,
     "says they cannot go on",
+)
+add(
+    "acute.bridge_goodbye",
+    ACUTE,
+    # a bridge and a goodbye: "✌️🌉 sorry everyone", "🌉 tonight. bye 👋"
+    r"\U0001f309[^.!?]{0,20}(?:[.!?] ?)?(?:bye|chau|adios|goodbye|sorry everyone|perdon|"
+    r"\U0001f44b)|(?:\u270c\ufe0f?|\U0001f44b) ?\U0001f309",
+    SUICIDE,
+    "says goodbye",
+    negatable=False,
+    person="self",
+)
+add(
+    "acute.made_attempt",
+    ACUTE,
+    # "I made an attempt back in 2016" (not "an attempt at baking")
+    r"made (?:an|another|a suicide|my first|my second|my last|a serious) attempt(?! (?:at|to|on|"
+    r"with))",
+    SUICIDE,
+    "talks about a suicide attempt",
+    past=True,
 )
 add(
     "self_harm.hidden",
@@ -2514,7 +2535,9 @@ add(
     r"books|"
     r"novel|chapter|character|characters|protagonist|villain|game|games|videogame|"
     r"video game|boss fight|quest|npc|documentary|article|news|headline|podcast|"
-    r"musical|scene|anime|comic|netflix|hbo|youtube|trailer|actor|actress|album|poem by|"
+    # (a trailer is also a home and a truck: "a replacement trailer", "el tráiler")
+    r"musical|scene|anime|comic|netflix|hbo|youtube|(?:movie|film|new|official|teaser) trailer|"
+    r"trailer (?:for|of)|actor|actress|album|poem by|"
     r"fanfic|fan fiction|the author|the writer|the band|the singer|rapper|sitcom|drama|"
     r"shakespeare|hamlet|romeo|juliet|quote|tiktok|tik tok|reel|fiction|screenplay|"
     r"script|novella|opera|thriller|horror|true crime|mystery|detective|plot|storyline|"

@@ -711,7 +711,8 @@ add(
 add(
     "history.more",
     HISTORY,
-    r"(?:ya )?(?:paso|quedo atras)(?= *(?:$|[.!,]))|en aquel (?:entonces|tiempo)|de (?:joven|"
+    # ("ya pasó", not "cada vez que paso, …": I pass by)
+    r"(?:ya paso|(?:ya )?quedo atras)(?= *(?:$|[.!,]))|en aquel (?:entonces|tiempo)|de (?:joven|"
     r"chica|chico)|cuando (?:estaba|era) (?:casad[oa]|joven|chic[oa]|adolescente)|"
     r"mi (?:ex|difunto|difunta) (?:\w+ )?(?:me )?\w+aba|hace (?:decadas|siglos|una eternidad)",
 )
