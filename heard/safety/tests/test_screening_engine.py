@@ -554,7 +554,6 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("Me dan ganas de aventarme del puente cada vez que paso.", "es", True, "self"),
         ("I made an attempt in 2019. Now I'm a peer supporter.", "en", False, "past"),
         ("Watched the new trailer for that film about suicide.", "en", False, ""),
-        ("Me cortaba los brazos, pero eso ya pasó.", "es", False, "past"),
         ("Me encerré en el baño unos minutos a llorar.", "es", False, ""),
         ("I hid in the bathroom to cry for a bit.", "en", False, ""),
         ("I'm going to murder this pizza.", "en", False, ""),
