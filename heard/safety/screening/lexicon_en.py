@@ -631,7 +631,10 @@ add(
     r"give up on (?:life|living|myself|everything)|giving up on (?:life|living|everything)|"
     r"(?:want|wana|wanna|need|ready) (?:it|this|everything|the pain|life) (?:all )?to (?:end|stop|"
     r"be over)|"
-    r"(?:want|wana|wanna) (?:to stop|it all to stop)(?: everything| the pain| feeling)?",
+    # (not "I want to stop overthinking", "want to stop feeling so on edge")
+    r"(?:want|wana|wanna) it all to stop|(?:want|wana|wanna) to stop (?:being here|being alive|"
+    r"existing|living|breathing|waking up)|(?:want|wana|wanna) to stop(?: everything| the pain| "
+    r"feeling(?: anything| at all)?| existing| living| breathing)?(?= *(?:$|[.!,]))",
     SUICIDE,
     "is tired of living or wants everything to end",
 )
@@ -734,9 +737,12 @@ add(
 add(
     "acute.plan",
     ACUTE,
+    # (not "everyone seems to have a plan", "have a plan for the holidays")
+    r"(?<!seems to )(?<!seem to )(?<!everyone has )"
     r"(?:i have|ive got|i got|ive made|made|i made|have|got|working on|wrote|writing) "
     r"(?:a|my|the) (?:plan|plans|method|way|date)(?: (?:to|for|of) (?:do it|end it|die|{SUIC}|"
-    r"kill {SELF}|how))?|"
+    r"kill {SELF}|how))?(?! for (?:the|my|our) (?:holidays|weekend|summer|christmas|future|career|"
+    r"exams?|move|trip|budget|week)|(?: \w+){0,2} so (?:im|i am|i dont) not)|"
     r"(?:picked|chose|chosen|set|decided on) (?:a|the) (?:date|day|time|place|method|spot|way)|"
     r"know (?:how|when|where) (?:im going|i will|i would|ill|il|i can|id|i want) "
     r"(?:to )?(?:do it|end it|die|kill {SELF})|"
@@ -832,7 +838,8 @@ add(
     r"(?:tried|try|trying|attempted|attempting|attempt|tryed) (?:to )?(?:{KILL} {SELF}|"
     r"end (?:it|it all|my life|things|everything)|take my (?:own )?life|overdose|od|hang {SELF}|"
     r"jump|{SUIC}|drown {SELF}|die|unalive)|"
-    r"(?:my|a|last|first|second|third|another) (?:{SUIC} )?attempt(?! at)|"
+    r"(?:my|a|last|first|second|third|another) (?:{SUIC} )?attempt(?! at)"
+    r"(?! (?:was|is) (?:a mess|rubbish|terrible|awful|ok|okay|not bad|better|wonky|burnt))|"
     r"(?:i |ive )(?:attempted|attempted {SUIC})(?! to)|survived (?:my|an|the) attempt|"
     r"(?:i |ive |i just )(?:overdosed|od(?:ed|d))",
     SUICIDE,
@@ -2047,7 +2054,8 @@ add(
     "self_harm.count",
     URGENT,
     r"(?:\d+|few|couple|many|several|some|two|three|four|five|ten) (?:new |more |fresh |deep )?"
-    r"(?:cuts|burns|gashes|lines)(?= *(?:$|[.!,]| tonight| today| last| again| on my))|"
+    r"(?:cuts|burns|gashes|(?<!just a few )(?<!a few )(?<!some )lines)(?= *(?:$|[.!,]| tonight| "
+    r"today| last| again| on my))|"
     r"relapse\w*(?:[.,!]? \S+){0,8} (?:cut|cuts|cutting|blade|blades|razor|sh|self harm|burn|"
     r"burning|scars?|lighter)",
     SELF_HARM,
@@ -2428,7 +2436,10 @@ add(
     # (the match starts after the negation, which still denies the wish to die)
     r"(?:(?<=to die, )|(?<=to die )|(?<=tryna die, )|(?<=tryna die ))(?:i )?(?:just|only) (?:need|"
     r"needed|want|wanted|wanna) (?:(?:it|the pain|this|the feeling|everything|the noise) to stop|"
-    r"to feel (?:some?|any)\w*)",
+    r"to feel (?:some?|any)\w*)|"
+    # "I want to cut just to feel the pressure leave, and I did, on my leg"
+    r"(?:urge|want|wanted|wanna|need|needed) to cut (?:just |only )?(?:to|so) (?:feel|make|let|get|"
+    r"stop)|(?:and )?i did,? on my (?:legs?|arms?|thighs?|wrists?|stomach|hips?)(?!\w)",
     SELF_HARM,
     "hurts themself to make the pain stop",
     negatable=False,

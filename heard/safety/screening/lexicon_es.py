@@ -451,7 +451,8 @@ add(
     URGENT,
     r"(?:abuso|abusaron|abusa|abusaba|abusan) de mi|(?:fui|he sido|soy) (?:victima de )?"
     r"(?:abusad[oa]|violad[oa]|golpead[oa]|maltratad[oa]|acosad[oa]|amenazad[oa])|"
-    r"(?:me han|me ha) (?:pegado|golpeado|violado|abusado|amenazado|tocado)|"
+    r"(?:me han|me ha) (?:pegado|golpeado|violado|abusado|amenazado|tocado(?! (?:(?:la |el )?"
+    r"(?:guardia|turno|loteria|gordo)|\w+(?:ar|er|ir)(?:le|lo|la|les)?(?!\w))))|"
     r"violencia (?:domestica|de genero|en casa|intrafamiliar)|abuso sexual|"
     r"(?:tocaba|toco|toca) (?:mis partes|donde no debe|donde no debia|sin mi permiso)",
     ABUSE,
