@@ -220,6 +220,33 @@ _OPENS_OTHER = re.compile(
         {},
     )
 )
+# Words someone else said, right after the verb of saying: "A Year 8 in my form said 'I'll
+# just kill myself then'", "la villana dice «o te mato o me mato»" (not "I said …").
+_NOT_I = (
+    r"(?!(?:i|yo|we|im|ive|id|il|me|nosotros|it|voice|voices|head|brain|mind|thoughts|voz|voces|"
+    r"cabeza|mente)(?!\w))"
+)
+_NOT_A_SPEAKER = (
+    r"(?!(?:i|yo|we|im|ive|id|il|me|and|y|but|pero|always|never|just|once|also|often|even|then|"
+    r"only|really|actually|"
+    r"have|has|had|would|will|could|did|do|dont|didnt|cant|wont|should|must|might|may|to|it|"
+    r"voice|voices|head|brain|mind|thoughts|antes|siempre|ya|tambien|que|nunca|todavia|aun|"
+    r"cuando|si|no|lo|se|eso|esto|voz|voces|cabeza|mente)(?!\w))"
+)
+_SAID_BY_OTHER = re.compile(
+    rf"(?<!\w){_NOT_A_SPEAKER}\w+ (?:{_NOT_I}\w+ )?(?:said|says|told|posted|wrote|"
+    r"writes|texted|messaged|screamed|shouted|yelled|tweeted|dice|decia|dijo|escribio|publico|"
+    r"grito)(?: (?:me|us|him|her|them|his \w+|her \w+|their \w+|the \w+|a \w+|my \w+|mi \w+|"
+    r"su \w+|le|les))?(?: (?:that|que|like|o))?"
+    # up to four words of what was said before the match, none of them a new clause or a
+    # third person (indirect speech: "they said they'll cut my face" is about the writer)
+    r"(?: [\"\u201c\u00ab]?(?!(?:and|but|because|so|y|pero|porque|aunque|he|she|they|hel|"
+    r"shel|theyl|hed|shed|theyd|el|ella|ellos|ellas)(?!\w))\w+){0,4}[\s\"\u201c\u00ab]*$"
+)
+_THIRD_PERSON_START = re.compile(
+    # (folded: "they'll" is "theyl")
+    r"(?:he|she|they|hel|shel|theyl|hed|shed|theyd|el|ella|ellos|ellas)(?!\w)"
+)
 # The writer speaking of a part of themself: "part of me wants to die", "una parte de mi quiere".
 _PART_OF_ME = re.compile(r"(?<!\w)(?:part|side|half|bit|piece|parte|lado) (?:of me|de mi) $")
 _REPORT = re.compile(
@@ -793,6 +820,13 @@ class _Context:
     def _person(self, hit: _Hit) -> str:
         if hit.rule.person:
             return hit.rule.person
+        low, _ = self.sentences.around(hit.start, hit.end)
+        if (
+            hit.rule.category != ABUSE
+            and not _THIRD_PERSON_START.match(self.text, hit.start)
+            and _SAID_BY_OTHER.search(self.text, max(low, hit.start - 60), hit.start)
+        ):
+            return "other"
         inside = self.text[hit.start : hit.end]
         if _INSIDE_SELF.search(inside):
             return "self"
