@@ -583,6 +583,7 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
             "someone_else",
         ),
         ("Un alumno escribió en su cuaderno «me quiero morir».", "es", False, "someone_else"),
+        ("My friend talked about ending it all last night.", "en", False, "someone_else"),
         ("They said they'll cut my face if I don't pay.", "en", True, "self"),
         ("I told my mum I want to die.", "en", True, "self"),
         ("I said I want to die and I meant it.", "en", True, "self"),
