@@ -158,7 +158,9 @@ _CLAUSE = re.compile(
 _STRETCH = re.compile(
     r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s|(?<!\w)(?<!ago )(?:but|now|nowadays|these days|lately|"
     r"today|"
-    r"currently|and now|so now|pero|ahora|hoy|actualmente|ultimamente|sin embargo|y ahora)(?!\w)"
+    # not "de hoy": "el pódcast de hoy" is a podcast, not a turn to now
+    r"currently|and now|so now|pero|ahora|(?<!de )hoy|actualmente|ultimamente|sin embargo|"
+    r"y ahora)(?!\w)"
 )
 # Stretches for reported speech: "my friend said ... and I ..." is two reports.
 _REPORT_STRETCH = re.compile(r"[.!?;,:\n\u2026]+|(?<!\w)(?:and|but|y|pero)(?!\w)")
@@ -173,7 +175,8 @@ _PEOPLE = (
     r"buddy|mate|friends|students|kids|parents|girl|boy|guy|lad|lass|person|man|woman|chica|chico|"
     r"muchacha|muchacho|senora|senor|amigo|amiga|amigos|amigas|hermano|hermana|"
     r"hijo|hija|novio|novia|mama|papa|madre|padre|primo|prima|companero|companera|pareja|"
-    r"esposo|esposa|vecino|vecina|alumno|alumna|estudiante|tio|tia|paciente|cliente)"
+    r"esposo|esposa|vecino|vecina|alumno|alumna|estudiante|tio|tia|paciente|cliente|mujer|"
+    r"hombre|nino|nina|chavo|chava|compa|carnal|cuate|colega)"
 )
 _SUBJECT = re.compile(
     expand(
@@ -186,7 +189,8 @@ _SUBJECT = re.compile(
         r"self harming|hurting|going to|gonna)(?!\w)))?|"
         r"he(?! \w+(?:ado|ido|to|cho)(?!\w))|she|they|hes|shes|"
         r"theyre|theyve|hed|shed|theyd|someone|somebody|ella|ellos|ellas|alguien)|"
-        r"(?P<self>i|im|ive|id|il|ima|myself|yo|"
+        # Spanish drops the pronoun: "mi mujer se llevó a los niños, siento que no vale la pena"
+        r"(?P<self>i|im|ive|id|il|ima|myself|yo|siento|estoy|tengo|quiero|pienso|necesito|"
         r"(?<!sent )(?<!told )(?<!gave )(?<!texted )(?<!showed )(?<!asked )(?<!messaged )"
         r"me(?! (?:dijo|dice|conto|cuenta|escribio|escribe|mando|manda|pregunto|pide|pidio)(?!\w))"
         r"))(?!\w)",
@@ -205,7 +209,21 @@ _INSIDE_SELF = re.compile(
 _INSIDE_OTHER = re.compile(
     expand(
         r"(?<!\w)(?:himself|herself|themselves|themself|suicidarse|matarse|morirse|cortarse|"
-        r"lastimarse|hacerse)(?!\w)",
+        r"lastimarse|hacerse|desvivirse|tirarse|aventarse|colgarse|ahorcarse|envenenarse|"
+        r"lanzarse|arrojarse)(?!\w)",
+        {},
+    )
+)
+# Self-harm things that belong to someone else, said right after them: "found razor blades
+# in my daughter's pencil case", "fresh burns all up his arms" (not "on my arm", "hid the
+# razors in my cousin's car").
+_FOUND = re.compile(r"(?:just )?(?:found|find|finding)(?!\w)")
+_BELONGS_TO_OTHER = re.compile(
+    expand(
+        r"(?:\w+ ){0,2}(?:(?P<found>in|inside|under) (?:my|his|her|their|our) "
+        rf"(?:\w+ ){{0,2}}(?:{_PEOPLE}|teenager|\d+[ -]?year[ -]?old)s(?!\w)|"
+        r"(?:on|up|over|across|down) (?:al )?(?:his|her|their) (?:arms?|wrists?|legs?|thighs?|"
+        r"skin|body|stomach|hands?)(?!\w))",
         {},
     )
 )
@@ -262,7 +280,7 @@ _REPORT = re.compile(
 _PAST_VERB = re.compile(
     r"(?<!\w)(?:\w+ed|was|were|had|did|took|tried|cut|wrote|thought|felt|went|made|gave|got|"
     r"began|used to|would|ate|swallowed|hit|burnt|bit|fought|slept|lost|left|ran|spent|told|"
-    r"knew|saw|kept|drank|wanted|od|\w+aba|\w+aban|\w+ieron|\w+aron|"
+    r"knew|saw|kept|drank|wanted|od|didnt|wasnt|werent|couldnt|hadnt|\w+aba|\w+aban|\w+ieron|\w+aron|"
     # Spanish first-person preterite and imperfect: "pensé en suicidarme", "quería morirme"
     r"pense|intente|quise|trate|estuve|cai|deje|queria|pensaba|sentia|tenia|estaba|hice|tome)"
     r"(?!\w)"
@@ -834,6 +852,10 @@ class _Context:
             return "self"  # "part of me wants to die"
         if _INSIDE_OTHER.search(inside) or _OPENS_OTHER.match(inside):
             return "other"
+        if hit.rule.category == SELF_HARM:
+            owner = _BELONGS_TO_OTHER.match(self.text, hit.end + 1)
+            if owner and (not owner.group("found") or _FOUND.match(self.text, hit.start)):
+                return "other"
         low, _ = self.reports.around(hit.start, hit.end)
         if _REPORT.search(self.text, low, hit.start):
             return "other"

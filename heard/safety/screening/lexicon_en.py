@@ -563,6 +563,8 @@ add(
     r"googl\w*|look\w* up|fantasi[sz]\w*|daydream\w*|dream\w*|talk\w*|post\w*|"
     r"(?:mind|head|brain|thoughts?) (?:goes|go|went|keeps going|drifts?|turns?|jumps?|"
     r"wanders?)(?: \w+){0,2}) (?:about |of |bout |abt |to |on )?"
+    # "I think about simply not being here any more"
+    r"(?:(?:just|simply|maybe|sometimes|often|quietly) )?"
     r"(?:{SUIC}|killing {SELF}|end\w* (?:it|it all|it al|my life|things|everything)|dying|death|"
     r"not being (?:here|alive|around)|taking my (?:own )?life|how to (?:die|kill {SELF}|end it)|"
     r"ways to (?:die|kill {SELF}|end it)|jumping|overdosing|hanging {SELF}|my (?:own )?death|"
@@ -576,7 +578,8 @@ add(
     URGENT,
     r"better off (?:dead|without me|if i (?:just |simply )?(?:was|were|wasnt|werent|died|"
     r"disappeared|was gone|"
-    r"wasnt here|werent here|wasnt around|never existed))|"
+    r"wasnt here|werent here|wasnt around|never existed|hadnt (?:come|been born|made it)|"
+    r"had not (?:come|been born)|never came (?:home|back)|didnt (?:come|make it) (?:home|back)))|"
     r"(?:better|happier|easier|lighter|calmer|simpler|freer)(?: off)? "
     r"(?:without me|if i (?:was|were) (?:gone|dead|not here)|when im gone|if im gone)",
     SUICIDE,
@@ -847,6 +850,16 @@ add(
     past=True,
 )
 add(
+    "acute.never_again",
+    ACUTE,
+    # "you'll never have to deal with me again", "nobody will have to worry about me again"
+    r"(?:you|yous|yall|you all|nobody|no one|noone|everyone|they|u)(?:l|ll| will| wont)? (?:never |"
+    r"not )?(?:have to|need to|gotta) (?:deal with|worry about|put up with|look after|take care "
+    r"of|hear from|see) me (?:again|ever again|anymore|any more|much longer)",
+    SUICIDE,
+    "says others will never have to deal with them again",
+)
+add(
     "acute.goodbye",
     ACUTE,
     r"(?:this is|its|here is|heres|consider this) (?:my )?(?:goodbye|good bye|farewell|last "
@@ -1097,7 +1110,9 @@ add(
     r"imagine|imagining|picture|picturing|thinking|thought|wan to|wan|visuali[sz]\w*|close to|so "
     r"close to|almost|nearly|"
     r"came close to|id|i would|would|finna|bout to|tryna|boutta|gon|gunna|gonna go|"
-    r"lose it and|snap and|end up)(?: \w+){0,5}"
+    r"lose it and|snap and|end up)"
+    # "I'd never hurt my kids", "I would not hurt a fly": the opener denied at once
+    r"(?! (?:never|not|no)(?!\w))(?: \w+){0,5}"
     r" (?:{HARM_VERB}(?:ing)?) {TARGET}"
     + _NOT_TRIVIAL_AFTER_KILL
     + r"(?! (?:with kindness|off guard|to it|in (?:a|the) (?:game|match|argument|debate)|at "
@@ -1650,7 +1665,10 @@ add(
     r"(?:make|makes|force|forcing|forces|send|sending|sends)(?: \w+){0,4} (?:to )?(?:get married|"
     r"marry)|"
     r"threaten\w* (?:me |to )(?:\w+ ){0,2}(?:me|my)|(?:doing|did|does|do) (?:things|stuff) to me|"
-    r"(?:said|told (?:him|her|them)) no(?: \w+){0,4} (?:but|and) (?:he|she|they)|"
+    # "I said no but he kept going" (not "said no to all three and she said 'good'")
+    r"(?:said|told (?:him|her|them)) no(?: \w+){0,4} (?:but (?:he|she|they)|and (?:he|she|they) "
+    r"(?:still|kept|did|didnt|did not|carried|went|forced|made|wouldnt|would not|just|"
+    r"grabbed|hit|laughed))|"
     r"if i (?:ever )?(?:tell|told) (?:anyone|anybody|my \w+(?: \w+)?|someone|the police|a teacher)|"
     r"(?:dont|not to|never) tell (?:anyone|anybody|your mom|your mum)|our (?:little )?secret|"
     r"(?:coach|teacher|tutor|pastor|priest|older guy|adult|stepdad|uncle|boss|manager)(?: "
@@ -2571,7 +2589,10 @@ add(
     # "the winter my band broke up", "the first Christmas after the accident"
     r"(?<!this )the (?:first )?(?:winter|summer|spring|autumn|fall|year|christmas|semester) "
     r"(?:after|before|my|mum|mom|dad|we|our)(?!\w)|"
-    r"(?:years|months|decades) ago|(?:was|were) (?:back )?when i|(?:years?|months?|decades?) "
+    r"(?:years|months|decades) ago|(?:was|were) (?:back )?when i|"
+    # "My teens were a blur of hospitals"
+    r"my (?:teens|twenties|thirties|teenage years|childhood|school years|uni years|college "
+    r"years) (?:were|was)|(?:years?|months?|decades?) "
     r"since|the (?:year|time|night|summer|winter|day) (?:i|when i|that i) (?:was|tried|attempted|"
     r"wrote|cut)|last (?:winter|summer|spring|autumn|fall|christmas|easter)|when (?:we|i) (?:were|"
     r"was) (?:small|little|kids|young|children|a child)|"

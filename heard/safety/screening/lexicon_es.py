@@ -155,6 +155,31 @@ add(
     hyperbole=True,
 )
 add(
+    "ideation.tercero",
+    URGENT,
+    # someone else's words: "mi novio piensa en tirarse a las vías", "dice que si lo corren se
+    # avienta del puente", "bromea todo el tiempo con desvivirse" (the reflexive tells whose)
+    r"(?:quiere|queria|piensa|pensaba|habla|hablaba|bromea|bromeaba|amenaza|amenazo|va a|iba a|"
+    r"intento|dice|dijo)(?: \w+){0,4} "
+    r"(?:desvivirse|tirarse|aventarse|colgarse|ahorcarse|envenenarse|lanzarse|arrojarse)|"
+    r"se (?:avienta|tira|lanza|arroja|cuelga)(?: \w+){0,2} (?:del|de un|de una|desde|al|a las|"
+    r"a la) (?:puente|edificio|azotea|techo|balcon|ventana|vias|metro|tren|rio|barranco|"
+    r"acantilado)",
+    SUICIDE,
+    "talks about wanting to die or kill themself",
+)
+add(
+    "harm.amenaza_tercero",
+    URGENT,
+    # a threat between others the writer saw: "le gritó que la iba a matar"
+    r"(?:le|les) (?:grito|gritaba|dijo|decia|amenazo|escribio|mando)"
+    r"(?: a (?:su|sus|la|el|los|las) \w+)? que (?:la|lo|los|las|le|les) (?:iba|va|iban|van) a "
+    r"(?:matar|ahorcar|apunalar|quemar|golpear|pegar|partir la madre)",
+    HARM_TO_OTHERS,
+    "talks about harming someone",
+    person="other",
+)
+add(
     "ideation.matarme",
     URGENT,
     r"matarme|suicidarme|quitarme la vida|suicidio|suicida|suicidar\w*|me suicid\w*|"
@@ -167,7 +192,11 @@ add(
     URGENT,
     r"(?:no|ya no|ni|nunca|tampoco) (?:\w+ ){0,2}(?:quiero|quiere|tengo ganas de|deseo|puedo|"
     r"se si quiero|me interesa) (?:seguir )?(?:vivir|viviendo|vivo|existir|despertar|estar aqui|"
-    r"estar vivo|estar viva|seguir (?:aqui|adelante|con vida|asi|con esto)|levantarme|continuar)",
+    r"estar vivo|estar viva|seguir (?:aqui|adelante|con vida|asi|con esto)|levantarme|continuar)"
+    # a home, not a life: "no quiero vivir en esta casa", "ni quiero vivir con mis suegros"
+    r"(?! (?:en|con|cerca de|lejos de) (?:esta|este|esa|ese|la|el|un|una|mi|mis|su|sus|otra|"
+    r"otro) (?:casa|piso|departamento|depa|apartamento|ciudad|pueblo|barrio|pais|cuarto|"
+    r"residencia|colonia|zona|calle|edificio|suegros?|suegras?|padres|papas|tios?|tias?))",
     SUICIDE,
     "does not want to live",
     negatable=False,
@@ -497,7 +526,10 @@ add(
     r"(?:por fin|al fin|pronto) (?:descanso|voy a descansar|descansare|estare en paz)|"
     r"(?:ya )?no hago planes|deje de hacer planes|no tiene caso (?:hacer planes|seguir)|"
     r"(?:me|te|se) (?:voy|va) de este mundo|(?:irme|me ire|me voy) (?:de este mundo|para siempre)|"
-    r"ya no (?:kiero|qiero) vivir|ya no (?:tengo|le veo) (?:ganas|sentido)",
+    r"ya no (?:kiero|qiero) vivir|ya no (?:tengo|le veo) (?:ganas|sentido)"
+    # not "ya no tengo ganas de cortarme": no longer wants to hurt themself
+    r"(?! de (?:cortarme|lastimarme|hacerme dano|quemarme|golpearme|pegarme|beber|fumar|"
+    r"tomar alcohol|drogarme)(?!\w))",
     SUICIDE,
     "talks about wanting to die",
     negatable=False,
@@ -633,7 +665,12 @@ add(
 add(
     "acute.regional",
     ACUTE,
-    r"(?:esta noche|hoy|manana|este fin de semana|ahorita|ya) (?:me (?:mato|voy|tiro|cuelgo)|"
+    r"(?:esta noche|hoy|manana|este fin de semana|ahorita|ya) (?:me (?:mato|tiro|cuelgo|"
+    # "ya me voy" as a goodbye, not "ya me voy al gym", "hoy me voy a dormir temprano"
+    r"voy(?! (?:a|al|a la) (?:gym|gimnasio|trabajo|trabajar|chamba|jale|super|mercado|cine|"
+    r"parque|dormir|mi casa|casa|la casa|clase|escuela|cole|uni|universidad|oficina|banarme|"
+    r"comer|cenar|desayunar|almorzar|acostar|tienda|doctor|medico|partido|fiesta|misa|iglesia)"
+    r"(?!\w)))|"
     r"lo hago|termino con todo|acabo con todo|se acaba todo)|(?:perdonenme|perdoname|perdon) "
     r"(?:por (?:todo|lo que voy a hacer|esto|irme))|no (?:es|fue) (?:su|tu|vuestra) culpa(?: "
     r"\w+){0,4} "
@@ -1178,7 +1215,8 @@ add(
     "media.cue",
     MEDIA,
     r"cancion|canciones|letra de (?:la|una|esa) cancion|pelicula|peli|serie|capitulo|episodio|"
-    r"libro|novela|personaje|protagonista|videojuego|documental|noticia|noticias|podcast|"
+    r"libro|novela|telenovela|personaje|protagonista|videojuego|documental|noticia|noticias|"
+    r"podcast|"
     r"obra de teatro|escena|anime|prevencion|(?:taller|clase|ensayo|charla|conferencia|curso|"
     r"campana|capacitacion|tarea|trabajo) (?:sobre|de prevencion)|investigacion|estadisticas|"
     r"tasas? de|cita de|poema de|prospecto|efectos? secundarios?",
@@ -1194,7 +1232,8 @@ add(
     r"diez|bastantes) (?:anos|ano|meses|mes|tiempo)|hace (?:mucho|tiempo|anos)|"
     r"cuando (?:era|tenia|estaba en|iba a|estudiaba)|de (?:nino|nina|joven|adolescente|chic[oa]|"
     r"pequen[oa])|solia|antes (?:me|solia|pensaba|queria|sentia|me cortaba|tenia)|"
-    r"en el pasado|el ano pasado|en (?:la )?(?:prepa|secundaria|universidad|preparatoria)|"
+    r"en el pasado|el ano pasado|(?:el|la) (?:invierno|verano|otono|primavera|navidad|semestre|"
+    r"curso) pasad[oa]|en (?:la )?(?:prepa|secundaria|universidad|preparatoria)|"
     r"en (?:19\d\d|20[0-2]\d)|a los \d+ anos|a los (?:quince|dieciseis|catorce|trece|diecisiete)|"
     r"en mi adolescencia|durante (?:la pandemia|mi adolescencia|el divorcio)|hace ya|"
     r"a los (?:\d+|quince|dieciseis|catorce|trece|diecisiete|veinte)(?! (?:minutos|dias|segundos|"
