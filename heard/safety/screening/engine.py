@@ -315,6 +315,7 @@ _ASKED = re.compile(
 _BARE_DENIAL = re.compile(
     r"\s*(?:(?:no|nope|nah)(?:,? (?:nunca|jamas|never|no|way|doctora?|mija|mijo|senora?|mama|"
     r"ma|mom|mum|dad|papa))?(?=\s*[.!,;]|\s*$)|(?:i dont|i do not|im not|i am not|not me|"
+    r"me neither|me either|nor me|yo tampoco|ni yo|"
     r"no es eso|que no|no lo estoy|para nada|not at all|not really|(?:le |les )?dije que no|"
     r"(?:i )?said no(?: to (?:all|both|every|each|them|it)\w*(?: \w+)?)?|"
     r"(?:i )?told (?:her|him|them) no)(?=\s*[.!;,]|\s*$))"

@@ -574,6 +574,15 @@ add(
     "thinks about suicide or dying",
 )
 add(
+    "ideation.taken",
+    URGENT,
+    r"(?:praying|pray|prayed|prays|begging|begged|asking|asked) (?:to god |god )?(?:to be taken|"
+    r"(?:for god )?to take me(?: (?:home|away|in my sleep|now|tonight))?(?= *(?:$|[.!,]| in my "
+    r"sleep| tonight| now| home| away)))|(?:ask|asking|asked|beg|begging|begged) god to take me",
+    SUICIDE,
+    "prays to die",
+)
+add(
     "ideation.better_off",
     URGENT,
     r"better off (?:dead|without me|if i (?:just |simply )?(?:was|were|wasnt|werent|died|"
@@ -848,6 +857,15 @@ add(
     SUICIDE,
     "describes a suicide attempt",
     past=True,
+)
+add(
+    "ideation.lie_down_road",
+    URGENT,
+    r"(?:lie|lying|lay|laying) down (?:in|on) (?:the |a )?(?:road|motorway|highway|freeway|"
+    r"middle of the road)",
+    SUICIDE,
+    "talks about lying down in the road",
+    hyperbole=True,
 )
 add(
     "acute.never_again",
@@ -1977,6 +1995,23 @@ add(
     r"finish(?:es)?|borrows?|drinks?|wakes? me|uses? my|takes? my (?:charger|seat|spot|fries))",
 )
 add(
+    "idiom.ordinary_life",
+    IDIOM,
+    # everyday life in words of final acts: a work handover ("handing over to nights, notes are
+    # in the drawer"), plans to be seen again ("see you all Monday!"), praying for someone
+    # else, a pause until an illness passes ("till the flu's gone")
+    r"hand(?:ing|ed)? over to (?:nights|days|the (?:night|day|next|late|early) (?:shift|team|"
+    r"staff))|handover (?:notes|sheet|to)|end of (?:my |the )?shift|(?:my )?shifts (?:done|over)|"
+    r"see (?:you|u|yall|you all|everyone)(?: all)? (?:on |next )?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|tomorrow|next week|after the (?:retreat|holidays|break|"
+    r"weekend))|"
+    r"(?:praying|pray|prayed|prays) for (?:my|our|his|her|their) (?:\w+ )?(?:mum|mom|mother|"
+    r"dad|father|son|daughter|kid|kids|child|friend|brother|sister|wife|husband|partner|grandma|"
+    r"grandpa|nan|gran|aunt|uncle|cousin|baby|family)|"
+    r"(?:till|until) (?:the |my |this )?(?:flu|cold|covid|fever|cough|bug|infection|cast|"
+    r"injury)(?:s| is)? (?:gone|over|better|passes|clears|off)",
+)
+add(
     "idiom.more5",
     IDIOM,
     # a crisis phrase in quotes, then what it was about: "my 'goodbye forever' post was about
@@ -2564,6 +2599,11 @@ add(
     r"books|"
     r"novel|chapter|character|characters|protagonist|villain|game|games|videogame|"
     r"video game|boss fight|quest|npc|documentary|article|news|headline|podcast|"
+    # scripture read or preached ("a sermon on Elijah asking God to take his life"), a song
+    # named in quotes and "by" its artist
+    r"(?:sermons?|homily|bible study) (?:on|about)|scripture|psalm|the book of job|sea shanty|"
+    r"lullaby|"
+    r"nursery rhyme|(?<=[\"\u201d] )by (?:the )?\w+|"
     # (a trailer is also a home and a truck: "a replacement trailer", "el tráiler")
     r"musical|scene|anime|comic|netflix|hbo|youtube|(?:movie|film|new|official|teaser) trailer|"
     r"trailer (?:for|of)|actor|actress|album|poem by|"
@@ -2591,6 +2631,7 @@ add(
     r"(?:after|before|my|mum|mom|dad|we|our)(?!\w)|"
     r"(?:years|months|decades) ago|(?:was|were) (?:back )?when i|"
     # "My teens were a blur of hospitals"
+    r"in my (?:thirties|forties|fifties)|"
     r"my (?:teens|twenties|thirties|teenage years|childhood|school years|uni years|college "
     r"years) (?:were|was)|(?:years?|months?|decades?) "
     r"since|the (?:year|time|night|summer|winter|day) (?:i|when i|that i) (?:was|tried|attempted|"

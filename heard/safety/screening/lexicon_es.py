@@ -512,6 +512,7 @@ add(
     URGENT,
     r"(?:dios|diosito|el senor)(?: \w+){0,3} (?:me lleve|se me lleve|me recoja|me lleve ya)|"
     r"(?:que|para que) (?:dios )?me (?:lleve|recoja) (?:de una vez|ya|pronto|con el)|"
+    r"(?:pedia|rogaba|rezaba|suplicaba)(?: \w+){0,5} que me (?:llevara|llevase|recogiera)|"
     r"(?:nadie|ninguno|nadie me)(?: \w+)? (?:extranaria|echaria de menos|notaria|se daria cuenta|"
     r"lo notaria|me extranaria)|"
     r"si (?:me muriera|me muero|desapareciera|me fuera|no despertara)(?: \w+){0,5} "
@@ -679,8 +680,11 @@ add(
     r"extranar"
     r"(?: \w+){0,3} (?:adios|siempre)|(?:cuando|para cuando) (?:encuentren|lean|vean) (?:esto|esta "
     r"carta|mi carta)|(?:ya )?(?:esta|estan) (?:escrita|escritas|lista|listas) (?:la|las) cartas?|"
-    r"(?:me tome|tome|trague|me trague) (?:un monton|muchas|todas|demasiadas|toda la caja|todo el "
-    r"frasco)|(?:estoy|ya estoy) (?:en el|en la|arriba del?) (?:puente|azotea|techo|vias|barranco|"
+    r"(?:me tome|tome|trague|me trague) (?:un monton|muchas|todas|demasiadas|toda la caja|"
+    r"todo el frasco|un bote|un frasco|una caja|un blister|un punado|todo el bote)|"
+    # "me voy a ir con el Señor por mi propia mano"
+    r"por mi propia mano|"
+    r"(?:estoy|ya estoy) (?:en el|en la|arriba del?) (?:puente|azotea|techo|vias|barranco|"
     r"acantilado|edificio|balcon)",
     SUICIDE,
     "says they will act soon or leaves final words",
@@ -1040,6 +1044,21 @@ add(
     r"chamaco|pelado|pibe|pequen[oa]|chic[oa])",
 )
 add(
+    "idiom.vida_diaria",
+    IDIOM,
+    # la vida diaria en palabras de despedida: el cambio de turno, rezar por otra persona, una
+    # gripa que explica el "muerto en vida", "esta humedad me va a acabar"
+    r"(?:termine|acabe) (?:el|mi) turno|fin de(?:l)? turno|entrega de turno|para el (?:turno|de la "
+    r"noche|de la manana|de la tarde)|"
+    r"(?:rezando|rezo|rece|orando|oro|pido|pidiendo) por (?:mi|mis|su|sus|nuestra|nuestro) "
+    r"(?:\w+ )?(?:mama|mami|papa|madre|padre|hijo|hija|hijos|abuela|abuelo|hermano|hermana|"
+    r"esposo|esposa|amiga|amigo|familia|tia|tio|bebe)|"
+    r"muert[oa](?: en vida)? (?:con|por) (?:esta|este|la|el) (?:gripa|gripe|resfriado|catarro|"
+    r"cruda|resaca|calor|frio|desvelo)|"
+    r"(?:esta|este|estos|estas) \w+ (?:me va|me van) a acabar|nos vemos (?:el )?(?:lunes|martes|"
+    r"miercoles|jueves|viernes|sabado|domingo|manana|la otra semana|la proxima semana)",
+)
+add(
     "idiom.more6",
     IDIOM,
     # "me mató ese chiste", "me mató la profe con ese parcial": it, or someone, killed me
@@ -1215,6 +1234,7 @@ add(
     "media.cue",
     MEDIA,
     r"cancion|canciones|letra de (?:la|una|esa) cancion|pelicula|peli|serie|capitulo|episodio|"
+    r"(?:sermon|homilia) (?:de|sobre)|(?:un|el) salmo|la biblia dice|versiculo|el libro de job|"
     r"libro|novela|telenovela|personaje|protagonista|videojuego|documental|noticia|noticias|"
     r"podcast|"
     r"obra de teatro|escena|anime|prevencion|(?:taller|clase|ensayo|charla|conferencia|curso|"
@@ -1237,7 +1257,11 @@ add(
     r"en (?:19\d\d|20[0-2]\d)|a los \d+ anos|a los (?:quince|dieciseis|catorce|trece|diecisiete)|"
     r"en mi adolescencia|durante (?:la pandemia|mi adolescencia|el divorcio)|hace ya|"
     r"a los (?:\d+|quince|dieciseis|catorce|trece|diecisiete|veinte)(?! (?:minutos|dias|segundos|"
-    r"horas|semanas))|(?:me acuerdo de|recuerdo) cuando|antes \w+(?:ia|aba)(?!\w)|"
+    r"horas|semanas))|(?:me acuerdo de|recuerdo) cuando|"
+    r"antes (?:le |les |me |lo |la )?\w+(?:ia|aba)(?!\w)|"
+    # "con veintitantos, en Barcelona", "hubo un tiempo en que me paraba en ese puente"
+    r"con (?:veintitantos|treintaitantos|treinta y tantos|\d+ anos)|hubo (?:un tiempo|una epoca) "
+    r"(?:en )?(?:que|en que)|"
     r"aniversario de (?:mi|el|aquel)|"
     # dated by the next sentence: "Ya pasaron cuatro años", "Eso fue en 2021"
     # school told in the imperfect: "en el colegio me cortaba", "me cortaba en el colegio"

@@ -675,6 +675,28 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
             True,
             "self",
         ),
+        # scripture, songs and ordinary life in words of final acts; what patterns now read
+        ("Read a sermon on Elijah asking God to take his life.", "en", False, ""),
+        ("I scratched my arms till they bled during the sermon", "en", True, "self"),
+        ("Ever felt like just walking into the sea? Me neither.", "en", False, ""),
+        ("I'm praying to be taken in my sleep.", "en", True, "self"),
+        ("if this bus is late again I'm lying down in the road lol", "en", False, ""),
+        ("I want to lie down in the road tonight", "en", True, "self"),
+        ("Shift's done. Handing over to nights, notes are in the drawer.", "en", False, ""),
+        ("I'm praying for my mother tonight, she's in surgery.", "en", False, ""),
+        ("el viernes me voy a ir con el Señor por mi propia mano", "es", True, "self"),
+        ("me tomé un frasco entero de pastillas", "es", True, "self"),
+        ("Con veintitantos me tomé un bote de pastillas. Hoy tengo 55.", "es", False, "past"),
+        (
+            "Antes le pedía a Dios cada noche que me llevara. Hoy le doy gracias.",
+            "es",
+            False,
+            "past",
+        ),
+        ("le pedía a Dios cada noche que me llevara", "es", True, "self"),
+        ("Terminé el turno. Las notas para el de la noche están en el cajón.", "es", False, ""),
+        ("Estoy rezando por mi mamá esta noche, la están operando.", "es", False, ""),
+        ("ando muerto en vida con esta gripa", "es", False, ""),
     ],
 )
 def test_context_rules_from_the_development_sets(
