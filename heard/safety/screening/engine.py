@@ -51,7 +51,7 @@ from heard.safety.screening.lexicon import (
     Rule,
     expand,
 )
-from heard.safety.screening.text import Folded, fold
+from heard.safety.screening.text import Folded, fold, squeeze_pattern
 
 LEVELS = ("none", "concern", "urgent", "acute")
 CATEGORIES = (SUICIDE, SELF_HARM, HARM_TO_OTHERS, ABUSE)
@@ -147,6 +147,13 @@ _JUDGE_KINDS = tuple(kind for kind in _COUNTER_KINDS if kind not in _FIRST_KINDS
 _FIRST_RULES = tuple(rule for kind in _FIRST_KINDS for rule in _COUNTERS[kind])
 _JUDGE_RULES = tuple(rule for kind in _JUDGE_KINDS for rule in _COUNTERS[kind])
 
+
+def _folded_re(pattern: str) -> re.Pattern[str]:
+    """A pattern written in plain spelling, folded as text is ("worried" is "woried"): else a
+    word with a double letter never matches."""
+    return re.compile(squeeze_pattern(pattern))
+
+
 _SENTENCE = re.compile(r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s")
 # Clause edges for negation: punctuation, quotes and the conjunctions that start a new claim.
 _CLAUSE = re.compile(
@@ -155,7 +162,7 @@ _CLAUSE = re.compile(
     r"pues|que)(?!\w)"
 )
 # Stretches for history and media: a sentence, cut again where the writer turns to now.
-_STRETCH = re.compile(
+_STRETCH = _folded_re(
     r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s|(?<!\w)(?<!ago )(?:but|now|nowadays|these days|lately|"
     r"today|"
     # not "de hoy": "el pódcast de hoy" is a podcast, not a turn to now
@@ -251,7 +258,7 @@ _NOT_A_SPEAKER = (
     r"voice|voices|head|brain|mind|thoughts|antes|siempre|ya|tambien|que|nunca|todavia|aun|"
     r"cuando|si|no|lo|se|eso|esto|voz|voces|cabeza|mente)(?!\w))"
 )
-_SAID_BY_OTHER = re.compile(
+_SAID_BY_OTHER = _folded_re(
     rf"(?<!\w){_NOT_A_SPEAKER}\w+ (?:{_NOT_I}\w+ )?(?:said|says|told|posted|wrote|"
     r"writes|texted|messaged|screamed|shouted|yelled|tweeted|dice|decia|dijo|escribio|publico|"
     r"grito)(?: (?:me|us|him|her|them|his \w+|her \w+|their \w+|the \w+|a \w+|my \w+|mi \w+|"
@@ -261,7 +268,7 @@ _SAID_BY_OTHER = re.compile(
     r"(?: [\"\u201c\u00ab]?(?!(?:and|but|because|so|y|pero|porque|aunque|he|she|they|hel|"
     r"shel|theyl|hed|shed|theyd|el|ella|ellos|ellas)(?!\w))\w+){0,4}[\s\"\u201c\u00ab]*$"
 )
-_THIRD_PERSON_START = re.compile(
+_THIRD_PERSON_START = _folded_re(
     # (folded: "they'll" is "theyl")
     r"(?:he|she|they|hel|shel|theyl|hed|shed|theyd|el|ella|ellos|ellas)(?!\w)"
 )
@@ -277,7 +284,7 @@ _REPORT = re.compile(
         {},
     )
 )
-_PAST_VERB = re.compile(
+_PAST_VERB = _folded_re(
     r"(?<!\w)(?:\w+ed|was|were|had|did|took|tried|cut|wrote|thought|felt|went|made|gave|got|"
     r"began|used to|would|ate|swallowed|hit|burnt|bit|fought|slept|lost|left|ran|spent|told|"
     r"knew|saw|kept|drank|wanted|od|didnt|wasnt|werent|couldnt|hadnt|\w+aba|\w+aban|\w+ieron|\w+aron|"
@@ -285,12 +292,17 @@ _PAST_VERB = re.compile(
     r"pense|intente|quise|trate|estuve|cai|deje|queria|pensaba|sentia|tenia|estaba|hice|tome)"
     r"(?!\w)"
 )
-_ANNIVERSARY = re.compile(
+# Said in the present right before the signal: no past, whatever the stretch dates.
+_PRESENT_JUST_BEFORE = _folded_re(
+    r"(?<!\w)(?:is|are|am|im|keeps|keep|still|currently|hes|shes|theyre|esta|estan|estoy|sigue|"
+    r"siguen|sigo) $"
+)
+_ANNIVERSARY = _folded_re(
     r"(?:years?|months?|decades?|weeks?) since|(?:anos|meses) desde|se cumplen|aniversario|"
     r"anniversary|(?:years?|months?) clean|clean (?:from|of)|years? ago today"
 )
 # A sentence that dates the one before it: "I tried to end my life. That was six years ago."
-_BACK_REFERENCE = re.compile(
+_BACK_REFERENCE = _folded_re(
     r"\s*(?:(?:that|this|it) (?:was|has been)|thats been|its been|(?:eso|esto|aquello) (?:fue|"
     r"paso)|fue|de eso hace|(?:ya )?(?:pasaron|han pasado))(?!\w)"
 )
@@ -308,11 +320,11 @@ _TODAY = re.compile(r"today|hoy|now|ahora")
 # A question, or what others think or ask, answered no by the next sentence: "Do I want to
 # die? No.", "People think I'm suicidal. I'm not.", "Mi mamá cree que me quiero matar. No es
 # eso."
-_ASKED = re.compile(
+_ASKED = _folded_re(
     r"(?<!\w)(?:think|thinks|thought|ask|asks|asked|asking|worried|worries|wonder\w*|assume\w*|"
     r"cree|creen|creia|creyo|pregunto|pregunta|preguntan|preguntaba|piensa|piensan|penso)(?!\w)"
 )
-_BARE_DENIAL = re.compile(
+_BARE_DENIAL = _folded_re(
     r"\s*(?:(?:no|nope|nah)(?:,? (?:nunca|jamas|never|no|way|doctora?|mija|mijo|senora?|mama|"
     r"ma|mom|mum|dad|papa))?(?=\s*[.!,;]|\s*$)|(?:i dont|i do not|im not|i am not|not me|"
     r"me neither|me either|nor me|yo tampoco|ni yo|"
@@ -343,7 +355,7 @@ _ES_WORDS = re.compile(
     r"(?<!\w)(?:que|el|la|los|las|de|y|en|mi|yo|es|estoy|quiero|pero|porque|muy|mas|ya|con|"
     r"para|una|un|por|lo|se|tengo|todo|nada|esta|como|cuando|siento|vida|ganas|hoy)(?!\w)"
 )
-_EN_WORDS = re.compile(
+_EN_WORDS = _folded_re(
     r"(?<!\w)(?:the|i|im|and|to|my|is|you|it|of|that|this|want|dont|just|be|have|so|with|for|"
     r"not|but|feel|like|am|was|what|life|today|can|cant)(?!\w)"
 )
@@ -795,9 +807,15 @@ class _Context:
         past = self.counters[HISTORY].within(low, high)
         recent = self.counters[RECENT].within(low, high)
         stretch = self.text[low:high]
+        if _PRESENT_JUST_BEFORE.search(self.text, max(low, hit.start - 16), hit.start):
+            return None  # "my ex-husband is threatening to post the photos he took"
+        told_past = hit.rule.past or _PAST_VERB.search(stretch) is not None
         for marker in past:
+            anniversary = _ANNIVERSARY.search(self.text, marker[0], marker[1])
             if (
-                _ANNIVERSARY.search(self.text, marker[0], marker[1])
+                anniversary
+                # "every anniversary of my sentence I hurt myself": the act itself must be past
+                and (told_past or not anniversary.group().startswith("aniversar"))
                 and all(_TODAY.fullmatch(self.text, start, end) for start, end, _ in recent)
                 and not _PRESENT_ES.search(stretch)
             ):
@@ -814,7 +832,7 @@ class _Context:
                 and marker[2] not in _NEEDS_PAST_VERB
                 and not _PRESENT_ES.search(stretch)
             )
-            if spanish or hit.rule.past or _PAST_VERB.search(stretch):
+            if spanish or told_past:
                 return ("history", marker)
         if self.recovered and (hit.rule.past or _PAST_VERB.search(stretch)):
             return ("history", self.counters[RECOVERY].items[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -697,6 +698,11 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("Terminé el turno. Las notas para el de la noche están en el cajón.", "es", False, ""),
         ("Estoy rezando por mi mamá esta noche, la están operando.", "es", False, ""),
         ("ando muerto en vida con esta gripa", "es", False, ""),
+        # words with a double letter in the engine's own patterns ("cree", "took", "worried")
+        ("Mi mamá cree que me quiero suicidar porque lloro. No es eso.", "es", False, ""),
+        ("Ten years ago I took pills on purpose. I'm a nurse now.", "en", False, "past"),
+        ("Every anniversary of my sentence I hurt myself. It's tomorrow.", "en", True, "self"),
+        ("My ex-husband is threatening to post the photos he took of me.", "en", True, "self"),
     ],
 )
 def test_context_rules_from_the_development_sets(
@@ -704,6 +710,17 @@ def test_context_rules_from_the_development_sets(
 ) -> None:
     result = screen(text, lang, learned_layer=False)
     assert (result.crisis, result.about) == (crisis, about)
+
+
+def test_the_engines_own_patterns_are_written_as_text_is_folded() -> None:
+    # Folded text keeps a doubled letter once ("worried" is "woried"): a pattern that spells
+    # it twice never matches.
+    from heard.safety.screening import engine
+    from heard.safety.screening.text import squeeze_pattern
+
+    patterns = [v for v in vars(engine).values() if isinstance(v, re.Pattern)]
+    assert len(patterns) > 20
+    assert [p.pattern for p in patterns if squeeze_pattern(p.pattern) != p.pattern] == []
 
 
 def test_quotes_in_the_explanation_come_from_the_original_text() -> None:
