@@ -276,8 +276,10 @@ _THIRD_PERSON_START = _folded_re(
 _PART_OF_ME = re.compile(r"(?<!\w)(?:part|side|half|bit|piece|parte|lado) (?:of me|de mi) $")
 _REPORT = re.compile(
     expand(
-        rf"(?<!\w)(?:(?:my|a|our|his|her|their|mi|un|una|su) (?:\w+ )?{_PEOPLE}|he|she|they|"
-        r"ella|ellos|ellas|someone|somebody)(?: \w+){0,2} (?:said|says|told me|tells me|texted|"
+        rf"(?<!\w)(?:(?:my|a|our|his|her|their|the|mi|un|una|su|el|la) (?:\w+ )?{_PEOPLE}|he|"
+        r"she|they|ella|ellos|ellas|someone|somebody)(?: \w+){0,2} (?:said|says|told me|tells me|"
+        # what a patient reported (a nurse's note): "la paciente refirió ideas de muerte"
+        r"reported|expressed|disclosed|refirio|refiere|expreso|manifesto|verbalizo|texted|"
         r"texts|wrote|posted|keeps saying|kept saying|messaged|admitted|confided|mentioned|"
         r"talks about|talked about|keeps talking about|dice|dijo|me dijo|me conto|escribio|"
         r"publico|habla de)(?!\w)",

@@ -525,6 +525,9 @@ add(
     r"(?:lo )?mejor seria (?:no existir|morirme|morir|desaparecer|no estar|no despertar|irme)|"
     r"seria mejor (?:morir\w*|no existir|desaparecer|no estar|no despertar|irme)|"
     r"(?:por fin|al fin|pronto) (?:descanso|voy a descansar|descansare|estare en paz)|"
+    # "si no voy al grupo no se preocupen, significa que ya estoy en paz"
+    r"(?:significa|quiere decir|sera) que (?:ya )?(?:estoy|estare|descanso) en paz|"
+    r"ya estare en paz|"
     r"(?:ya )?no hago planes|deje de hacer planes|no tiene caso (?:hacer planes|seguir)|"
     r"(?:me|te|se) (?:voy|va) de este mundo|(?:irme|me ire|me voy) (?:de este mundo|para siempre)|"
     r"ya no (?:kiero|qiero) vivir|ya no (?:tengo|le veo) (?:ganas|sentido)"
@@ -1233,7 +1236,8 @@ add("laughter.marks", LAUGHTER, r"jaja\w*|jeje\w*|jiji\w*|xd|es broma|broma|brom
 add(
     "media.cue",
     MEDIA,
-    r"cancion|canciones|letra de (?:la|una|esa) cancion|pelicula|peli|serie|capitulo|episodio|"
+    r"senales de (?:alerta|alarma)|cancion|canciones|letra de (?:la|una|esa) cancion|"
+    r"pelicula|peli|serie|capitulo|episodio|"
     r"(?:sermon|homilia) (?:de|sobre)|(?:un|el) salmo|la biblia dice|versiculo|el libro de job|"
     r"libro|novela|telenovela|personaje|protagonista|videojuego|documental|noticia|noticias|"
     r"podcast|"

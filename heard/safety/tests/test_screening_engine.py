@@ -703,6 +703,14 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("Ten years ago I took pills on purpose. I'm a nurse now.", "en", False, "past"),
         ("Every anniversary of my sentence I hurt myself. It's tomorrow.", "en", True, "self"),
         ("My ex-husband is threatening to post the photos he took of me.", "en", True, "self"),
+        # putting affairs in order, hiding self-harm, watching someone's routine
+        ("Showed my sister where the deed and the passwords are.", "en", True, "self"),
+        ("I'm tidying up loose ends. Returned the library books.", "en", True, "self"),
+        ("Took myself off the waiting list for the knee surgery.", "en", True, "self"),
+        ("wearing hoodies in July in Miami for reasons", "en", True, "self"),
+        ("Found out which church the adjuster goes to.", "en", True, "self"),
+        ("Si no voy al grupo no se preocupen. Significa que ya estoy en paz.", "es", True, "self"),
+        ("Found his search history. I'm sitting outside his door.", "en", False, ""),
     ],
 )
 def test_context_rules_from_the_development_sets(
