@@ -2049,8 +2049,9 @@ add(
 add(
     "media.more4",
     MEDIA,
-    r"(?:exam|test|quiz|practice|nclex|board|phq|phq 9|form|survey|questionnaire) "
-    r"questions?|"
+    r"(?:exam|test|quiz|practice|nclex|board|phq(?:[ -]?9)?|form|survey|questionnaire) "
+    r"questions?(?![^.!?\n]{0,120}(?:nearly every day|more than half|several days|most days|"
+    r"every day|casi todos los dias|mas de la mitad|varios dias))|"
     r"questions? (?:\d+ )?on the (?:form|survey|questionnaire|phq)|"
     r"(?:class|lesson|unit|sermon|assembly|talk|"
     r"module|guide) (?:on|about)|sermon guide|(?:rate|rated|rating|score|scored) (?:my|the|your|"
@@ -2626,8 +2627,12 @@ add(
     r"course on|module on|essay|paper on|research|study on|studies|statistics|stats|rates|"
     r"awareness|"
     r"hotline number|psych class|psychology class|for class|for school|homework on|"
-    r"presentation (?:on|about)|report on|thesis|dissertation|survey|questionnaire|"
-    r"phq ?9|item 9|screening|clinical|clinician|nursing school|therapist training|"
+    r"presentation (?:on|about)|report on|thesis|dissertation|"
+    # (folded, "PHQ-9" keeps its hyphen); not when the answer given is yes: "I answered
+    # nearly every day"
+    r"(?:survey|questionnaire|phq[ -]?9|item[ -]?9)(?![^.!?\n]{0,120}(?:nearly every day|more "
+    r"than half|several days|most days|every day|casi todos los dias|mas de la mitad|varios "
+    r"dias))|screening|clinical|clinician|nursing school|therapist training|"
     r"as a (?:nurse|counsel+or|therapist|teacher|doctor|volunteer|paramedic)|"
     r"hypothetically|hypothetical|in theory|the word|the topic|the subject|talk about (?:it|this) "
     r"(?:openly|more)|talking about (?:suicide|mental health) (?:openly|in general)|"

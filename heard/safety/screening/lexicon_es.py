@@ -1078,7 +1078,10 @@ add(
     # training and study: "cómo preguntar directamente por ideas suicidas", "factores de riesgo"
     r"como preguntar|factores de riesgo|examen de (?:residencia|psiquiatria|enfermeria)|"
     r"protocolo de|la letra dice|(?:en la misa|el padre|el cura|el pastor) (?:\w+ ){0,3}hablo|"
-    r"pregunta (?:\d+ )?(?:del|de la) (?:phq|encuesta|cuestionario)|"
+    # (no cuando la respuesta es sí: "puse casi todos los días")
+    r"(?:pregunta (?:\d+ )?(?:del|de la) (?:phq|encuesta|cuestionario)|cuestionario phq[ -]?9|"
+    r"(?:el|del|en el) phq[ -]?9|en la pregunta (?:de|sobre|del))(?![^.!?\n]{0,120}(?:casi "
+    r"todos los dias|mas de la mitad|varios dias|todos los dias))|"
     # a song or a radio play that says it: "un bolero que dice 'quiero morir en tus brazos'"
     r"(?:corrido|bolero|cancion|tango|ranchera|cumbia|radioteatro|telenovela|serie|pelicula|"
     r"novela|obra)(?: \w+){0,2} (?:que dice|que se llama|sobre|de un|de una)|"

@@ -711,6 +711,26 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("Found out which church the adjuster goes to.", "en", True, "self"),
         ("Si no voy al grupo no se preocupen. Significa que ya estoy en paz.", "es", True, "self"),
         ("Found his search history. I'm sitting outside his door.", "en", False, ""),
+        # the PHQ-9 (folded, it keeps its hyphen), unless the answer given is yes
+        ("PHQ-9 question 9 asks about being better off dead. I answered 0.", "en", False, ""),
+        (
+            "On the PHQ-9 question about being better off dead I answered nearly every day.",
+            "en",
+            True,
+            "self",
+        ),
+        (
+            "En la pregunta del PHQ-9 sobre pensamientos de muerte puse casi todos los días.",
+            "es",
+            True,
+            "self",
+        ),
+        (
+            "Llené el cuestionario PHQ-9. En la pregunta de pensamientos de muerte puse nunca.",
+            "es",
+            False,
+            "",
+        ),
     ],
 )
 def test_context_rules_from_the_development_sets(
