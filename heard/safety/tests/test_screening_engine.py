@@ -711,6 +711,20 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("Found out which church the adjuster goes to.", "en", True, "self"),
         ("Si no voy al grupo no se preocupen. Significa que ya estoy en paz.", "es", True, "self"),
         ("Found his search history. I'm sitting outside his door.", "en", False, ""),
+        # a period of the past named as one
+        ("There was a winter I punched walls every night. Now I coach.", "en", False, "past"),
+        ("As a rookie cop I had a stretch where I didn't want to live.", "en", False, "past"),
+        ("I self-harmed from 13 to 19. My daughter's 13 now.", "en", False, "past"),
+        ("I overdosed the year I came out. This year I walked in Pride.", "en", False, "past"),
+        ("Cuando enviudé pasé un año sin ganas de vivir. Ahora voy al grupo.", "es", False, "past"),
+        ("Estuve casada con un hombre que me pegaba. Hoy firmé la escritura.", "es", False, "past"),
+        ("Me tomé todas las pastillas que me dieron en el albergue.", "es", True, "self"),
+        (
+            "There was a winter I wanted to die, and this winter I want to die again.",
+            "en",
+            True,
+            "self",
+        ),
         # the PHQ-9 (folded, it keeps its hyphen), unless the answer given is yes
         ("PHQ-9 question 9 asks about being better off dead. I answered 0.", "en", False, ""),
         (
