@@ -294,6 +294,11 @@ _PAST_VERB = _folded_re(
     r"pense|intente|quise|trate|estuve|cai|deje|queria|pensaba|sentia|tenia|estaba|hice|tome)"
     r"(?!\w)"
 )
+_DENIED_VIOLENCE = _folded_re(
+    r"(?<!\w)(?:doesnt|does not|didnt|did not|never|has never|have never|isnt|is not|wont|"
+    r"would never|no|nunca|nadie|jamas)(?: ever)? (?:me )?(?:hit|hits|hitting|hurt|hurts|"
+    r"hurting|beat|beats|threaten\w*|pega|pegan|golpea|golpean|maltrata|lastima|amenaza)(?!\w)"
+)
 # Said in the present right before the signal: no past, whatever the stretch dates.
 _PRESENT_JUST_BEFORE = _folded_re(
     r"(?<!\w)(?:is|are|am|im|keeps|keep|still|currently|hes|shes|theyre|esta|estan|estoy|sigue|"
@@ -747,6 +752,12 @@ class _Context:
     def _negation(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
         if not hit.rule.negatable or self._affirmed(hit):
             return None
+        if hit.rule.category == ABUSE:
+            # Denied inside the match, after who would do it: "he doesn't hit me", "mi esposo
+            # no me pega", "en mi casa nadie me pega" (not "won't let me", "no me deja").
+            denied = _DENIED_VIOLENCE.search(self.text, hit.start, hit.end)
+            if denied is not None:
+                return ("negation", (denied.start(), denied.end(), "engine.negation.denied_act"))
         low, _ = self.clauses.around(hit.start, hit.end)
         low = max(low, hit.start - NEGATION_REACH)
         for cue in reversed(self.counters[NEGATION].within(low, hit.start)):

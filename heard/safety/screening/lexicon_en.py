@@ -1676,6 +1676,17 @@ add(
     person="self",
 )
 add(
+    "abuse.control",
+    URGENT,
+    # coercive control: "he just decides what I eat, who I see and how much money I have"
+    r"(?:decides|decided|controls|controlled|picks|chooses|chose|tells me|dictates)(?: \w+){0,2} "
+    r"(?:what i (?:eat|wear|spend|can eat|can wear|can spend)|who i (?:see|can see|talk to|"
+    r"can talk to|am allowed)|how much (?:money )?i (?:have|get|can spend|spend)|"
+    r"where i (?:go|can go))",
+    ABUSE,
+    "describes being controlled",
+)
+add(
     "abuse.more",
     URGENT,
     r"(?:take|taking|took) (?:the|my|our) (?:kids|children|baby|son|daughter)(?: \w+){0,6} "

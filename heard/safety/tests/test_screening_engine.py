@@ -725,6 +725,13 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
             True,
             "self",
         ),
+        # violence denied after who would do it; coercive control is still abuse
+        ("No, he doesn't hit me, we just argue about money like every couple.", "en", False, ""),
+        ("No, mi esposo no me pega, solo discutimos por la plata.", "es", False, ""),
+        ("En mi casa nadie me pega, solo discutimos mucho.", "es", False, ""),
+        ("He doesn't hit me. He just decides what I eat and who I see.", "en", True, "self"),
+        ("My husband won't let me see my sister.", "en", True, "self"),
+        ("Mi marido no me deja salir sola.", "es", True, "self"),
         # the PHQ-9 (folded, it keeps its hyphen), unless the answer given is yes
         ("PHQ-9 question 9 asks about being better off dead. I answered 0.", "en", False, ""),
         (
