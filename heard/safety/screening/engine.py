@@ -294,6 +294,20 @@ _PAST_VERB = _folded_re(
     r"pense|intente|quise|trate|estuve|cai|deje|queria|pensaba|sentia|tenia|estaba|hice|tome)"
     r"(?!\w)"
 )
+_ASKED_IF = _folded_re(
+    r"(?<!\w)(?:asked|asks|asking|ask)(?: me)? (?:if|whether)|(?:me )?(?:pregunto|pregunta|"
+    r"preguntaba) si(?!\w)"
+)
+_YES_AFTER = _folded_re(
+    r"[^.!?\n]{0,40}?(?:,|and|but|y|pero) (?:honestly |truthfully |to be honest |sinceramente )?"
+    r"(?:the answer (?:was|is) yes|i said yes|(?:i )?told (?:her|him|them) yes|(?:le )?dije que si|"
+    r"yes|yeah|yep|i (?:do|am|have|did)|si)(?= *[.!,;]| *$)"
+)
+_NO_AFTER = _folded_re(
+    r"[^.!?\n]{0,40}?(?:,|and|but|y|pero) (?:honestly |truthfully |to be honest |sinceramente )?"
+    r"(?:the answer (?:was|is) no|i said no|(?:i )?told (?:her|him|them) no|(?:le )?dije que no|"
+    r"no(?:,? (?:not (?:this time|really|at all)|nunca|para nada))?)(?= *[.!,;]| *$)"
+)
 _DENIED_VIOLENCE = _folded_re(
     r"(?<!\w)(?:doesnt|does not|didnt|did not|never|has never|have never|isnt|is not|wont|"
     r"would never|no|nunca|nadie|jamas)(?: ever)? (?:me )?(?:hit|hits|hitting|hurt|hurts|"
@@ -773,16 +787,26 @@ class _Context:
         return self._denied_next(hit)
 
     def _affirmed(self, hit: _Hit) -> bool:
-        """A question about it answered yes by the next sentence."""
+        """A question about it answered yes by the next sentence, or later in the same one
+        ("he asked if I was suicidal and honestly yes")."""
         low, high = self.sentences.around(hit.start, hit.end)
+        if _ASKED_IF.search(self.text, low, hit.start) and _YES_AFTER.match(
+            self.text, hit.end, high
+        ):
+            return True
         edge = _SENTENCE.match(self.text, high)
         if edge is None or not _AFFIRMED.match(self.text, edge.end()):
             return False
         return "?" in edge.group() or _ASKED.search(self.text, low, hit.start) is not None
 
     def _denied_next(self, hit: _Hit) -> tuple[str, tuple[int, int, str]] | None:
-        """A question or what others think, answered no by the next sentence."""
+        """A question or what others think, answered no by the next sentence (or later in the
+        same one: "asked if I'd thought about ending my life and honestly the answer was no")."""
         low, high = self.sentences.around(hit.start, hit.end)
+        if _ASKED_IF.search(self.text, low, hit.start):
+            same = _NO_AFTER.match(self.text, hit.end, high)
+            if same is not None:
+                return ("negation", (same.start(), same.end(), "engine.negation.answered_no"))
         edge = _SENTENCE.match(self.text, high)
         if edge is None:
             return None

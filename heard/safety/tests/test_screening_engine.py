@@ -732,6 +732,19 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("He doesn't hit me. He just decides what I eat and who I see.", "en", True, "self"),
         ("My husband won't let me see my sister.", "en", True, "self"),
         ("Mi marido no me deja salir sola.", "es", True, "self"),
+        # a question answered in the same sentence
+        (
+            "My doctor asked if I'd thought about ending my life and the answer was no.",
+            "en",
+            False,
+            "",
+        ),
+        ("She asked if I wanted to die and I said no.", "en", False, ""),
+        ("He asked if I'm suicidal and honestly yes", "en", True, "self"),
+        ("La doctora me preguntó si pensaba en matarme y le dije que sí.", "es", True, "self"),
+        ("I thought about suicide all day and honestly, no, I'm not safe", "en", True, "self"),
+        ("Sorry if my last note sounded worrying. I'm okay.", "en", False, ""),
+        ("This is my last note. Goodbye.", "en", True, "self"),
         # the PHQ-9 (folded, it keeps its hyphen), unless the answer given is yes
         ("PHQ-9 question 9 asks about being better off dead. I answered 0.", "en", False, ""),
         (
