@@ -1592,7 +1592,8 @@ add(
     "serious",
     r"not (?:even |really )?(?:joking|kidding)|no joke|im serious|(?:actually|really) "
     r"means? it|for real|fr fr|deadass|not a joke|not the meme kind|seriously|i mean it|"
-    r"no es broma|no estoy bromeando|en serio|de verdad|actually i|genuinely|srsly|"
+    r"no es broma|no estoy bromeando|no es chiste|no es joda|no (?:lo )?digo en broma|en serio|"
+    r"de verdad|actually i|genuinely|srsly|not jk|"
     r"im being serious",
 )
 add(
@@ -2025,6 +2026,17 @@ add(
     r"grandpa|nan|gran|aunt|uncle|cousin|baby|family)|"
     r"(?:till|until) (?:the |my |this )?(?:flu|cold|covid|fever|cough|bug|infection|cast|"
     r"injury)(?:s| is)? (?:gone|over|better|passes|clears|off)",
+)
+add(
+    "idiom.trivial_reason",
+    IDIOM,
+    # a threat and the small thing that set it off: "I'm gonna kill my brother, he ate my
+    # fries", "Gonna kill my sister, she spoiled the finale"; a printer or an alarm clock
+    r"(?:kill|strangle|murder|unalive|throttle)(?: \w+){0,3}[,.]? (?:he|she|they)(?:s| has| have| "
+    r"just)? (?:ate|eaten|spoiled|spoilt|forgot|unplugged|lost|took|finished|used|put|blasts|"
+    r"blasted|keeps (?:eating|taking|using|leaving))|"
+    r"(?:strangle|kill|murder|unalive|throttle) (?:my|the|this) (?:printer|alarm clock|alarm|"
+    r"router|laptop|computer|phone|wifi|car|washing machine|toaster|kettle|spreadsheet)",
 )
 add(
     "idiom.more5",
@@ -2612,6 +2624,8 @@ add(
     "laughter.marks",
     LAUGHTER,
     r"lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking|joke|xd|"
+    # a threat to a sibling taken back at once: "(i love him)", "(I won't. But still.)"
+    r"\(i love (?:him|her|them)(?: really| though| tho)?\)|i wont[.,] but still|"
     r"\U0001f602|\U0001f923|\U0001f480|\U0001f606|\U0001f605|\U0001f92a|\U0001f61c|\U0001f61d",
 )
 add(

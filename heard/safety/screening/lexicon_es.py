@@ -1235,7 +1235,22 @@ add(
     r"(?:planta|plantas|cucaracha|arana|mosca|mosquito|bicho)|mato (?:la|las|el|los) (?:cucaracha|"
     r"arana|mosca)|(?:lo|la|los) mato a besos|muerto de hambre",
 )
-add("laughter.marks", LAUGHTER, r"jaja\w*|jeje\w*|jiji\w*|xd|es broma|broma|bromeando")
+add(
+    "laughter.marks",
+    LAUGHTER,
+    # "jsjs" is laughter too; "lo quiero igual" takes back a threat to a brother
+    r"jaja\w*|jeje\w*|jiji\w*|jsjs\w*|ajaj\w*|xd|es broma|broma|bromeando|"
+    r"(?:lo|la|los|las) quiero igual",
+)
+add(
+    "idiom.motivo_trivial",
+    IDIOM,
+    # a threat and the small thing that set it off: "voy a matar a mi hermano, se comió todo el
+    # pan", "lo mato al de la mesa de turnos, me cambió la cita"
+    r"(?:mato|matar|matare|ahorcar|ahorco|ahorcare|estrangular)(?: a| al)?(?: \w+){0,4}[,.]? "
+    r"(?:se (?:comio|acabo|termino|olvido|gasto|bebio)|me (?:cambio|comio|acabo|gasto|"
+    r"desconecto|desenchufo)|(?:nos )?puso (?:prueba|examen|tarea))",
+)
 add(
     "media.cue",
     MEDIA,

@@ -745,6 +745,15 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("I thought about suicide all day and honestly, no, I'm not safe", "en", True, "self"),
         ("Sorry if my last note sounded worrying. I'm okay.", "en", False, ""),
         ("This is my last note. Goodbye.", "en", True, "self"),
+        # a threat and the small thing that set it off; "jsjs" laughs, "no es chiste" doesn't
+        ("i'm gonna kill my brother he ate my fries", "en", False, ""),
+        ("I'm going to strangle my printer, it's jammed again.", "en", False, ""),
+        ("my little brother is so annoying i'm gonna strangle him (i love him)", "en", False, ""),
+        ("im at the quarry and im going to jump. tell my brother i love him", "en", True, "self"),
+        ("voy a matar a mi hermano, se acabó mi champú otra vez", "es", False, ""),
+        ("lo voy a matar al desgraciado que me robó las vacas", "es", True, "self"),
+        ("me quiero matar jsjsjs mandé un audio al grupo de la chamba", "es", False, ""),
+        ("pensando en desvivirme otra vez jsjs. no es chiste", "es", True, "self"),
         # the PHQ-9 (folded, it keeps its hyphen), unless the answer given is yes
         ("PHQ-9 question 9 asks about being better off dead. I answered 0.", "en", False, ""),
         (
