@@ -183,12 +183,16 @@ _PEOPLE = (
     r"muchacha|muchacho|senora|senor|amigo|amiga|amigos|amigas|hermano|hermana|"
     r"hijo|hija|novio|novia|mama|papa|madre|padre|primo|prima|companero|companera|pareja|"
     r"esposo|esposa|vecino|vecina|alumno|alumna|estudiante|tio|tia|paciente|cliente|mujer|"
-    r"hombre|nino|nina|chavo|chava|compa|carnal|cuate|colega)"
+    r"hombre|nino|nina|chavo|chava|compa|carnal|cuate|colega|hermanito|hermanita|hijito|hijita|"
+    r"primito|primita|sobrinito|abuelito|abuelita|lads|mates|guys|coworkers|colleagues|"
+    r"classmates|cousins|sisters|brothers)"
 )
 _SUBJECT = re.compile(
     expand(
+        # (not "me and my cousins are gonna jump her": the writer is one of them)
         r"(?<!\w)(?:(?P<other>(?<!to )(?<!with )(?<!for )(?<!a )(?<!para )(?<!con )(?<!de )"
-        r"(?:my|a(?! (?:mi|mis|tu|tus|su|sus) )|our|his|her|their|this|one of my|mi|mis|un|una|"
+        r"(?<!me and )(?:my|a(?! (?:mi|mis|tu|tus|su|sus) )|our|his|her|their|this|one of my|"
+        r"one of the|one of our|mi|mis|un|una|"
         r"su|sus|"
         rf"nuestro|nuestra) (?:\w+ )?{_PEOPLE}"
         # "my partner's been self-harming": 's for has or is, not a possession
@@ -227,8 +231,11 @@ _INSIDE_OTHER = re.compile(
 _FOUND = re.compile(r"(?:just )?(?:found|find|finding)(?!\w)")
 _BELONGS_TO_OTHER = re.compile(
     expand(
-        r"(?:\w+ ){0,2}(?:(?P<found>in|inside|under) (?:my|his|her|their|our) "
-        rf"(?:\w+ ){{0,2}}(?:{_PEOPLE}|teenager|\d+[ -]?year[ -]?old)s(?!\w)|"
+        r"(?:\w+ ){0,2}(?:(?P<found>in|inside|under) (?:(?:my|his|her|their|our) "
+        rf"(?:\w+ ){{0,2}}(?:{_PEOPLE}|teenager|\d+[ -]?year[ -]?old)s|(?:his|her|their) "
+        r"(?:backpack|bag|schoolbag|room|bedroom|drawer|pencil case|locker|pocket|car|desk))(?!\w)|"
+        # "cortes en los brazos de mi hija"
+        rf"de (?:mi|su|tu|nuestra|nuestro) (?:\w+ )?{_PEOPLE}(?!\w)|"
         r"(?:on|up|over|across|down) (?:al )?(?:his|her|their) (?:arms?|wrists?|legs?|thighs?|"
         r"skin|body|stomach|hands?)(?!\w))",
         {},

@@ -754,6 +754,17 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
         ("lo voy a matar al desgraciado que me robó las vacas", "es", True, "self"),
         ("me quiero matar jsjsjs mandé un audio al grupo de la chamba", "es", False, ""),
         ("pensando en desvivirme otra vez jsjs. no es chiste", "es", True, "self"),
+        # someone else's arms, bag or crew
+        ("encontré cortes en los brazos de mi hija, cómo le hablo", "es", False, "someone_else"),
+        (
+            "mi hermanito tiene cortes en los brazos y me rogó que no dijera nada",
+            "es",
+            False,
+            "someone_else",
+        ),
+        ("I found blades in her backpack.", "en", False, "someone_else"),
+        ("One of the lads on site has been giving away his gear.", "en", False, "someone_else"),
+        ("me and my cousins are gonna jump her tomorrow", "en", True, "self"),
         # the PHQ-9 (folded, it keeps its hyphen), unless the answer given is yes
         ("PHQ-9 question 9 asks about being better off dead. I answered 0.", "en", False, ""),
         (
