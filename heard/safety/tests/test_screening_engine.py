@@ -763,7 +763,7 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
             "someone_else",
         ),
         ("I found blades in her backpack.", "en", False, "someone_else"),
-        ("One of the lads on site has been giving away his gear.", "en", False, "someone_else"),
+        ("One of the lads on site has been saying goodbye to people.", "en", False, "someone_else"),
         ("me and my cousins are gonna jump her tomorrow", "en", True, "self"),
         # the PHQ-9 (folded, it keeps its hyphen), unless the answer given is yes
         ("PHQ-9 question 9 asks about being better off dead. I answered 0.", "en", False, ""),
