@@ -740,6 +740,12 @@ def test_more_context_rules(text: str, crisis: bool) -> None:
             "",
         ),
         ("She asked if I wanted to die and I said no.", "en", False, ""),
+        (
+            "My doctor asked if I'd thought about ending my life and I said I have.",
+            "en",
+            True,
+            "self",
+        ),
         ("He asked if I'm suicidal and honestly yes", "en", True, "self"),
         ("La doctora me preguntó si pensaba en matarme y le dije que sí.", "es", True, "self"),
         ("I thought about suicide all day and honestly, no, I'm not safe", "en", True, "self"),
