@@ -51,7 +51,7 @@ from heard.safety.screening.lexicon import (
     Rule,
     expand,
 )
-from heard.safety.screening.text import Folded, fold, squeeze_pattern
+from heard.safety.screening.text import Folded, fold
 
 LEVELS = ("none", "concern", "urgent", "acute")
 CATEGORIES = (SUICIDE, SELF_HARM, HARM_TO_OTHERS, ABUSE)
@@ -148,10 +148,10 @@ _FIRST_RULES = tuple(rule for kind in _FIRST_KINDS for rule in _COUNTERS[kind])
 _JUDGE_RULES = tuple(rule for kind in _JUDGE_KINDS for rule in _COUNTERS[kind])
 
 
-def _folded_re(pattern: str) -> re.Pattern[str]:
-    """A pattern written in plain spelling, folded as text is ("worried" is "woried"): else a
-    word with a double letter never matches."""
-    return re.compile(squeeze_pattern(pattern))
+def _folded(pattern: str) -> re.Pattern[str]:
+    """A pattern written in plain spelling, folded by `expand` as text is ("worried" is
+    "woried"): else a word with a double letter never matches."""
+    return re.compile(expand(pattern, {}))
 
 
 _SENTENCE = re.compile(r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s")
@@ -162,7 +162,7 @@ _CLAUSE = re.compile(
     r"pues|que)(?!\w)"
 )
 # Stretches for history and media: a sentence, cut again where the writer turns to now.
-_STRETCH = _folded_re(
+_STRETCH = _folded(
     r"[.!?;\n\u2026]+|\s[-\u2013\u2014]\s|(?<!\w)(?<!ago )(?:but|now|nowadays|these days|lately|"
     r"today|"
     # not "de hoy": "el pódcast de hoy" is a podcast, not a turn to now
@@ -265,7 +265,7 @@ _NOT_A_SPEAKER = (
     r"voice|voices|head|brain|mind|thoughts|antes|siempre|ya|tambien|que|nunca|todavia|aun|"
     r"cuando|si|no|lo|se|eso|esto|voz|voces|cabeza|mente)(?!\w))"
 )
-_SAID_BY_OTHER = _folded_re(
+_SAID_BY_OTHER = _folded(
     rf"(?<!\w){_NOT_A_SPEAKER}\w+ (?:{_NOT_I}\w+ )?(?:said|says|told|posted|wrote|"
     r"writes|texted|messaged|screamed|shouted|yelled|tweeted|dice|decia|dijo|escribio|publico|"
     r"grito)(?: (?:me|us|him|her|them|his \w+|her \w+|their \w+|the \w+|a \w+|my \w+|mi \w+|"
@@ -275,7 +275,7 @@ _SAID_BY_OTHER = _folded_re(
     r"(?: [\"\u201c\u00ab]?(?!(?:and|but|because|so|y|pero|porque|aunque|he|she|they|hel|"
     r"shel|theyl|hed|shed|theyd|el|ella|ellos|ellas)(?!\w))\w+){0,4}[\s\"\u201c\u00ab]*$"
 )
-_THIRD_PERSON_START = _folded_re(
+_THIRD_PERSON_START = _folded(
     # (folded: "they'll" is "theyl")
     r"(?:he|she|they|hel|shel|theyl|hed|shed|theyd|el|ella|ellos|ellas)(?!\w)"
 )
@@ -293,7 +293,7 @@ _REPORT = re.compile(
         {},
     )
 )
-_PAST_VERB = _folded_re(
+_PAST_VERB = _folded(
     r"(?<!\w)(?:\w+ed|was|were|had|did|took|tried|cut|wrote|thought|felt|went|made|gave|got|"
     r"began|used to|would|ate|swallowed|hit|burnt|bit|fought|slept|lost|left|ran|spent|told|"
     r"knew|saw|kept|drank|wanted|od|didnt|wasnt|werent|couldnt|hadnt|\w+aba|\w+aban|\w+ieron|\w+aron|"
@@ -301,36 +301,40 @@ _PAST_VERB = _folded_re(
     r"pense|intente|quise|trate|estuve|cai|deje|queria|pensaba|sentia|tenia|estaba|hice|tome)"
     r"(?!\w)"
 )
-_ASKED_IF = _folded_re(
+_ASKED_IF = _folded(
     r"(?<!\w)(?:asked|asks|asking|ask)(?: me)? (?:if|whether)|(?:me )?(?:pregunto|pregunta|"
     r"preguntaba) si(?!\w)"
 )
-_YES_AFTER = _folded_re(
+# The answer to a question asked earlier in the same sentence, and the end of that answer.
+_ANSWER_LEAD = (
     r"[^.!?\n]{0,40}?(?:,|and|but|y|pero) (?:honestly |truthfully |to be honest |sinceramente )?"
-    r"(?:the answer (?:was|is) yes|i said yes|(?:i )?told (?:her|him|them) yes|(?:le )?dije que si|"
-    r"yes|yeah|yep|i (?:do|am|have|did)|si)(?= *[.!,;]| *$)"
 )
-_NO_AFTER = _folded_re(
-    r"[^.!?\n]{0,40}?(?:,|and|but|y|pero) (?:honestly |truthfully |to be honest |sinceramente )?"
-    r"(?:the answer (?:was|is) no|i said no|(?:i )?told (?:her|him|them) no|(?:le )?dije que no|"
-    r"no(?:,? (?:not (?:this time|really|at all)|nunca|para nada))?)(?= *[.!,;]| *$)"
+_ANSWER_END = r"(?= *[.!,;]| *$)"
+_YES_AFTER = _folded(
+    rf"{_ANSWER_LEAD}(?:the answer (?:was|is) yes|i said yes|(?:i )?told (?:her|him|them) yes|"
+    rf"(?:le )?dije que si|yes|yeah|yep|i (?:do|am|have|did)|si){_ANSWER_END}"
 )
-_DENIED_VIOLENCE = _folded_re(
+_NO_AFTER = _folded(
+    rf"{_ANSWER_LEAD}(?:the answer (?:was|is) no|i said no|(?:i )?told (?:her|him|them) no|"
+    r"(?:le )?dije que no|no(?:,? (?:not (?:this time|really|at all)|nunca|para nada))?)"
+    rf"{_ANSWER_END}"
+)
+_DENIED_VIOLENCE = _folded(
     r"(?<!\w)(?:doesnt|does not|didnt|did not|never|has never|have never|isnt|is not|wont|"
     r"would never|no|nunca|nadie|jamas)(?: ever)? (?:me )?(?:hit|hits|hitting|hurt|hurts|"
     r"hurting|beat|beats|threaten\w*|pega|pegan|golpea|golpean|maltrata|lastima|amenaza)(?!\w)"
 )
 # Said in the present right before the signal: no past, whatever the stretch dates.
-_PRESENT_JUST_BEFORE = _folded_re(
+_PRESENT_JUST_BEFORE = _folded(
     r"(?<!\w)(?:is|are|am|im|keeps|keep|still|currently|hes|shes|theyre|esta|estan|estoy|sigue|"
     r"siguen|sigo) $"
 )
-_ANNIVERSARY = _folded_re(
+_ANNIVERSARY = _folded(
     r"(?:years?|months?|decades?|weeks?) since|(?:anos|meses) desde|se cumplen|aniversario|"
     r"anniversary|(?:years?|months?) clean|clean (?:from|of)|years? ago today"
 )
 # A sentence that dates the one before it: "I tried to end my life. That was six years ago."
-_BACK_REFERENCE = _folded_re(
+_BACK_REFERENCE = _folded(
     r"\s*(?:(?:that|this|it) (?:was|has been)|thats been|its been|(?:eso|esto|aquello) (?:fue|"
     r"paso)|fue|de eso hace|(?:ya )?(?:pasaron|han pasado))(?!\w)"
 )
@@ -348,11 +352,11 @@ _TODAY = re.compile(r"today|hoy|now|ahora")
 # A question, or what others think or ask, answered no by the next sentence: "Do I want to
 # die? No.", "People think I'm suicidal. I'm not.", "Mi mamá cree que me quiero matar. No es
 # eso."
-_ASKED = _folded_re(
+_ASKED = _folded(
     r"(?<!\w)(?:think|thinks|thought|ask|asks|asked|asking|worried|worries|wonder\w*|assume\w*|"
     r"cree|creen|creia|creyo|pregunto|pregunta|preguntan|preguntaba|piensa|piensan|penso)(?!\w)"
 )
-_BARE_DENIAL = _folded_re(
+_BARE_DENIAL = _folded(
     r"\s*(?:(?:no|nope|nah)(?:,? (?:nunca|jamas|never|no|way|doctora?|mija|mijo|senora?|mama|"
     r"ma|mom|mum|dad|papa))?(?=\s*[.!,;]|\s*$)|(?:i dont|i do not|im not|i am not|not me|"
     r"me neither|me either|nor me|yo tampoco|ni yo|"
@@ -383,7 +387,7 @@ _ES_WORDS = re.compile(
     r"(?<!\w)(?:que|el|la|los|las|de|y|en|mi|yo|es|estoy|quiero|pero|porque|muy|mas|ya|con|"
     r"para|una|un|por|lo|se|tengo|todo|nada|esta|como|cuando|siento|vida|ganas|hoy)(?!\w)"
 )
-_EN_WORDS = _folded_re(
+_EN_WORDS = _folded(
     r"(?<!\w)(?:the|i|im|and|to|my|is|you|it|of|that|this|want|dont|just|be|have|so|with|for|"
     r"not|but|feel|like|am|was|what|life|today|can|cant)(?!\w)"
 )
@@ -878,7 +882,7 @@ class _Context:
             )
             if spanish or told_past:
                 return ("history", marker)
-        if self.recovered and (hit.rule.past or _PAST_VERB.search(stretch)):
+        if self.recovered and told_past:
             return ("history", self.counters[RECOVERY].items[0])
         return None
 

@@ -35,6 +35,14 @@ RECOVERY = "recovery"  # "now I'm doing well", "clean for two years"
 MEDIA = "media"
 LAUGHTER = "laughter"
 
+# After a questionnaire cue ("the PHQ-9 question about…"): unless the answer given, later in
+# the sentence, is yes ("I answered nearly every day", "puse casi todos los días"). Both
+# lexicons use it as the macro {NOT_ANSWERED_YES}.
+NOT_ANSWERED_YES = (
+    r"(?![^.!?\n]{0,120}(?:nearly every day|more than half|several days|most days|every day|"
+    r"casi todos los dias|mas de la mitad|varios dias|todos los dias))"
+)
+
 _MACRO = re.compile(r"\{([A-Z_]+)\}")
 
 

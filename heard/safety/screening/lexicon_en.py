@@ -18,6 +18,7 @@ from heard.safety.screening.lexicon import (
     MEDIA,
     MODIFIER,
     NEGATION,
+    NOT_ANSWERED_YES,
     RECENT,
     RECOVERY,
     SELF_HARM,
@@ -29,6 +30,7 @@ from heard.safety.screening.lexicon import (
 )
 
 MACROS = {
+    "NOT_ANSWERED_YES": NOT_ANSWERED_YES,
     # Adverbs people put between "want to" and the verb.
     "ADV": r"(?: (?:just|really|simply|literally|honestly|seriously|fucking|fking|fcking|kinda|"
     "kind of|sort of|actually|so|truly|genuinely|rather|badly|finally|quietly|already))*",
@@ -2074,8 +2076,7 @@ add(
     "media.more4",
     MEDIA,
     r"(?:exam|test|quiz|practice|nclex|board|phq(?:[ -]?9)?|form|survey|questionnaire) "
-    r"questions?(?![^.!?\n]{0,120}(?:nearly every day|more than half|several days|most days|"
-    r"every day|casi todos los dias|mas de la mitad|varios dias))|"
+    r"questions?{NOT_ANSWERED_YES}|"
     r"questions? (?:\d+ )?on the (?:form|survey|questionnaire|phq)|"
     r"(?:class|lesson|unit|sermon|assembly|talk|"
     r"module|guide) (?:on|about)|sermon guide|(?:rate|rated|rating|score|scored) (?:my|the|your|"
@@ -2656,9 +2657,8 @@ add(
     r"presentation (?:on|about)|report on|thesis|dissertation|"
     # (folded, "PHQ-9" keeps its hyphen); not when the answer given is yes: "I answered
     # nearly every day"
-    r"(?:survey|questionnaire|phq[ -]?9|item[ -]?9)(?![^.!?\n]{0,120}(?:nearly every day|more "
-    r"than half|several days|most days|every day|casi todos los dias|mas de la mitad|varios "
-    r"dias))|screening|clinical|clinician|nursing school|therapist training|"
+    r"(?:survey|questionnaire|phq[ -]?9|item[ -]?9){NOT_ANSWERED_YES}|screening|clinical|"
+    r"clinician|nursing school|therapist training|"
     r"as a (?:nurse|counsel+or|therapist|teacher|doctor|volunteer|paramedic)|"
     r"hypothetically|hypothetical|in theory|the word|the topic|the subject|talk about (?:it|this) "
     r"(?:openly|more)|talking about (?:suicide|mental health) (?:openly|in general)|"

@@ -17,6 +17,7 @@ from heard.safety.screening.lexicon import (
     MEDIA,
     MODIFIER,
     NEGATION,
+    NOT_ANSWERED_YES,
     RECENT,
     RECOVERY,
     SELF_HARM,
@@ -28,6 +29,7 @@ from heard.safety.screening.lexicon import (
 )
 
 MACROS = {
+    "NOT_ANSWERED_YES": NOT_ANSWERED_YES,
     "ADV": r"(?: (?:ya|solo|solamente|simplemente|de verdad|realmente|en serio|literalmente|"
     r"tanto|mucho|muchisimo|a veces|mejor|nada mas|ya no|otra vez|de una vez))*",
     "QUIERO": alt(
@@ -1080,8 +1082,7 @@ add(
     r"protocolo de|la letra dice|(?:en la misa|el padre|el cura|el pastor) (?:\w+ ){0,3}hablo|"
     # (no cuando la respuesta es sí: "puse casi todos los días")
     r"(?:pregunta (?:\d+ )?(?:del|de la) (?:phq|encuesta|cuestionario)|cuestionario phq[ -]?9|"
-    r"(?:el|del|en el) phq[ -]?9|en la pregunta (?:de|sobre|del))(?![^.!?\n]{0,120}(?:casi "
-    r"todos los dias|mas de la mitad|varios dias|todos los dias))|"
+    r"(?:el|del|en el) phq[ -]?9|en la pregunta (?:de|sobre|del)){NOT_ANSWERED_YES}|"
     # a song or a radio play that says it: "un bolero que dice 'quiero morir en tus brazos'"
     r"(?:corrido|bolero|cancion|tango|ranchera|cumbia|radioteatro|telenovela|serie|pelicula|"
     r"novela|obra)(?: \w+){0,2} (?:que dice|que se llama|sobre|de un|de una)|"
